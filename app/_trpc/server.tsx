@@ -1,0 +1,32 @@
+import 'server-only';
+
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import { TRPCError } from '@trpc/server';
+import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { createContext } from '~/server/context';
+import { appRouter } from '~/server/root';
+import { makeQueryClient } from './query-client';
+
+/** One query client per request, shared by every server component of that request. */
+export const getQueryClient = cache(makeQueryClient);
+
+export const trpc = createTRPCOptionsProxy({ ctx: createContext, router: appRouter, queryClient: getQueryClient });
+
+export function HydrateClient({ children }: { children: React.ReactNode }) {
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}
+
+/**
+ * Fetches a query on the server so the client renders it without a waterfall. A NOT_FOUND
+ * from the procedure becomes the 404 page.
+ */
+export async function prefetch(options: { queryKey: readonly unknown[]; queryFn?: unknown }) {
+  try {
+    await getQueryClient().fetchQuery(options as Parameters<ReturnType<typeof getQueryClient>['fetchQuery']>[0]);
+  } catch (err) {
+    if (err instanceof TRPCError && err.code === 'NOT_FOUND') notFound();
+    throw err;
+  }
+}

@@ -1,0 +1,126 @@
+'use client';
+
+import { Alert, Button, Group, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { CLAIM_STATUSES, STATUS_LABEL, type ClaimStatus } from '~/server/shared/enums';
+import { createClaimInput } from '~/server/claims/claims.schema';
+import { readServerError, zodValidate } from '../_components/forms';
+
+export interface ClaimFormValues {
+  text: string;
+  contextNote: string;
+  eventDate: string;
+  status: ClaimStatus;
+  storyIds: string[];
+}
+
+/**
+ * The claim form, for logging and for editing. Validated by the same zod schema as the
+ * procedure; server errors land beside the field they concern; a failed save keeps the text.
+ */
+export function ClaimForm({
+  initial,
+  stories,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  multiStory,
+}: {
+  initial: ClaimFormValues;
+  stories: { id: number; title: string }[];
+  submitLabel: string;
+  onSubmit: (v: ClaimFormValues) => Promise<unknown>;
+  onCancel?: () => void;
+  multiStory?: boolean;
+}) {
+  const form = useForm<ClaimFormValues>({
+    initialValues: initial,
+    validate: (v) => zodValidate(createClaimInput)({ ...v, storyId: null }),
+  });
+  const [error, setError] = useState<string | null>(null);
+  const storyData = stories.map((s) => ({ value: String(s.id), label: s.title }));
+
+  return (
+    <form
+      onSubmit={form.onSubmit(async (values) => {
+        setError(null);
+        try {
+          await onSubmit(values);
+        } catch (err) {
+          const e = readServerError(err);
+          form.setErrors(e.fieldErrors);
+          setError(e.message);
+        }
+      })}
+      noValidate
+    >
+      <Stack gap="sm">
+        {error && (
+          <Alert color="red" title="Not saved" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Textarea
+          label="Claim"
+          description="One checkable statement, in neutral words of your own."
+          placeholder="e.g. Bashar al-Assad has left Syria."
+          autosize
+          minRows={2}
+          maxRows={6}
+          required
+          data-autofocus
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey) {
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }
+          }}
+          {...form.getInputProps('text')}
+        />
+        <Textarea
+          label="Context note"
+          description="Where it came up, what makes it hard to check."
+          autosize
+          minRows={2}
+          maxRows={8}
+          {...form.getInputProps('contextNote')}
+        />
+        <Group grow align="flex-start">
+          <TextInput type="date" label="Event date" description="When the claimed event happened" {...form.getInputProps('eventDate')} />
+          <Select
+            label="Status"
+            description="Where the claim stands on the desk"
+            data={CLAIM_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
+            allowDeselect={false}
+            {...form.getInputProps('status')}
+          />
+        </Group>
+        {multiStory ? (
+          <MultiSelect label="Stories" data={storyData} searchable clearable {...form.getInputProps('storyIds')} />
+        ) : (
+          <Select
+            label="Story"
+            description="The developing event this claim belongs to"
+            data={storyData}
+            clearable
+            searchable
+            value={form.values.storyIds[0] ?? null}
+            onChange={(v) => form.setFieldValue('storyIds', v ? [v] : [])}
+            error={form.errors.storyId}
+          />
+        )}
+        <Group justify="flex-end" mt="xs">
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+          )}
+          <Button type="submit" loading={form.submitting}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,216 @@
+'use client';
+
+import { Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { CLAIM_STATUSES, STANCES, STATUS_LABEL, type Stance } from '~/server/shared/enums';
+import { StanceBadge, StatusBadge } from '../_components/badges';
+import { formatDate } from '../_components/format';
+import { PageHeader } from '../_components/PageHeader';
+import { fromURLSearchParams, toQueryString } from '../_components/search-params';
+import { useTRPC } from '../_trpc/react';
+import { SourcePicker } from '../_widgets/pickers';
+import { claimListInput } from './params';
+
+const SORT_OPTIONS = [
+  { value: 'newest', label: 'Newest first' },
+  { value: 'oldest', label: 'Oldest first' },
+  { value: 'most_attributed', label: 'Most attributed' },
+];
+
+export function ClaimsList() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = fromURLSearchParams(new URLSearchParams(useSearchParams().toString()));
+  const input = claimListInput(params);
+  const { data } = useSuspenseQuery(trpc.claims.list.queryOptions(input));
+  const { data: stories } = useSuspenseQuery(trpc.stories.list.queryOptions());
+  const { data: source } = useQuery(trpc.sources.get.queryOptions({ id: input.sourceId ?? 0 }, { enabled: input.sourceId != null }));
+  const [q, setQ] = useState(input.q);
+  useEffect(() => setQ(input.q), [input.q]);
+
+  const state = {
+    q: input.q,
+    story: input.storyId,
+    status: input.status,
+    source: input.sourceId,
+    stance: input.stance,
+    sort: (input.sort === 'newest' ? null : input.sort) as string | null,
+  };
+  const go = (patch: Partial<typeof state>, cursor: string | null = null) =>
+    router.push(`${pathname}${toQueryString({ ...state, ...patch, cursor })}`, { scroll: cursor != null });
+
+  const filtered = Boolean(input.q || input.storyId || input.status || input.sourceId || input.stance);
+
+  return (
+    <>
+      <PageHeader
+        title="Claims"
+        subtitle="Every checkable statement the desk is tracking."
+        actions={
+          <Button component={Link} href="/claims/new" leftSection={<IconPlus size={16} aria-hidden />}>
+            New claim
+          </Button>
+        }
+      />
+      <Card withBorder padding="sm" mb="md" component="section" aria-label="Filters">
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              go({ q });
+            }}
+            style={{ flex: '1 1 260px' }}
+          >
+            <TextInput
+              label="Text"
+              placeholder="Words in the claim or its note"
+              value={q}
+              onChange={(e) => setQ(e.currentTarget.value)}
+              leftSection={<IconSearch size={14} aria-hidden />}
+            />
+          </form>
+          <Select
+            label="Story"
+            placeholder="All stories"
+            clearable
+            data={stories.map((s) => ({ value: String(s.id), label: s.title }))}
+            value={input.storyId ? String(input.storyId) : null}
+            onChange={(v) => go({ story: v ? Number(v) : null })}
+            w={220}
+          />
+          <Select
+            label="Status"
+            placeholder="Any status"
+            clearable
+            data={CLAIM_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
+            value={input.status}
+            onChange={(v) => go({ status: (v as typeof input.status) ?? null })}
+            w={170}
+          />
+          <div style={{ width: 220 }}>
+            <SourcePicker
+              key={input.sourceId ?? 'none'}
+              label="Source"
+              placeholder="Any source"
+              value={input.sourceId && source ? { id: source.id, label: source.name } : null}
+              onChange={(v) => (v ? go({ source: v.id }) : input.sourceId && go({ source: null }))}
+            />
+          </div>
+          <Select
+            label="Stance"
+            placeholder="Any stance"
+            clearable
+            data={STANCES.map((s) => ({ value: s, label: s === 'reports' ? 'Reports' : s === 'asserts' ? 'Asserts' : 'Denies' }))}
+            value={input.stance}
+            onChange={(v) => go({ stance: (v as Stance) ?? null })}
+            w={150}
+          />
+          <Select
+            label="Sort"
+            data={SORT_OPTIONS}
+            value={input.sort}
+            allowDeselect={false}
+            onChange={(v) => go({ sort: v === 'newest' ? null : v })}
+            w={170}
+          />
+          {filtered && (
+            <Button variant="subtle" onClick={() => router.push(pathname)}>
+              Clear filters
+            </Button>
+          )}
+        </Group>
+      </Card>
+
+      {data.items.length === 0 ? (
+        <Card withBorder padding="xl">
+          <Stack align="center" gap="xs">
+            <Text fw={600}>{filtered ? 'No claims match these filters.' : 'No claims yet.'}</Text>
+            <Text c="dimmed" size="sm">
+              {filtered ? 'Loosen a filter or clear them all.' : 'Log the first claim you want to check.'}
+            </Text>
+          </Stack>
+        </Card>
+      ) : (
+        <Card withBorder padding={0}>
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+              <Table.Caption>{input.cursor ? 'Claims, continued' : 'Claims'}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Claim</Table.Th>
+                  <Table.Th>Evidence</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Event date</Table.Th>
+                  <Table.Th>Logged</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td maw={480}>
+                      <Link href={`/claims/${c.id}`} className="cb-link">
+                        <Text fw={550} size="sm" component="span">
+                          {c.text}
+                        </Text>
+                      </Link>
+                      {c.stories.length > 0 && (
+                        <Text size="xs" c="dimmed">
+                          {c.stories.map((s) => s.title).join(' · ')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        {(['asserts', 'denies', 'reports'] as const)
+                          .filter((s) => c.stances[s] > 0)
+                          .map((s) => (
+                            <StanceBadge key={s} stance={s} count={c.stances[s]} />
+                          ))}
+                        {c.attributionCount === 0 && (
+                          <Text size="xs" c="dimmed">
+                            none yet
+                          </Text>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={c.status} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{formatDate(c.eventDate)}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{formatDate(c.createdAt)}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      )}
+      <Group justify="space-between" mt="md">
+        <Text size="sm" c="dimmed">
+          {data.items.length} shown{input.cursor ? ' (later page)' : ''}
+        </Text>
+        <Group gap="xs">
+          {input.cursor && (
+            <Button variant="default" onClick={() => go({})}>
+              First page
+            </Button>
+          )}
+          {data.nextCursor && (
+            <Button variant="default" onClick={() => go({}, data.nextCursor)}>
+              Next page
+            </Button>
+          )}
+        </Group>
+      </Group>
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_ledger';
+
+/** Every migration, in order. Listed in code so bundlers and tests see the same set. */
+export const migrations: Record<string, Migration> = {
+  '0001_ledger': m0001,
+};

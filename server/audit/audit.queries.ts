@@ -1,0 +1,61 @@
+import type { Kysely } from 'kysely';
+import type { AuditAction, AuditEntity, Database } from '~/db/schema';
+
+export interface Subject {
+  entity: AuditEntity;
+  id: number;
+}
+
+export async function insertAuditEvent(
+  db: Kysely<Database>,
+  e: { at: string; actorId: string | null; action: AuditAction; entity: AuditEntity; entityId: number; before: string | null; after: string | null },
+  concerns: Subject[],
+) {
+  const { id } = await db.insertInto('auditEvent').values(e).returning('id').executeTakeFirstOrThrow();
+  const seen = new Set<string>([`${e.entity}:${e.entityId}`]);
+  const rows = concerns.filter((c) => {
+    const k = `${c.entity}:${c.id}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  if (rows.length) await db.insertInto('auditSubject').values(rows.map((c) => ({ eventId: id, entity: c.entity, entityId: c.id }))).execute();
+  return id;
+}
+
+export function listAuditEvents(db: Kysely<Database>, f: { entity?: AuditEntity; beforeId?: number | null; limit: number }) {
+  let q = db.selectFrom('auditEvent').selectAll().orderBy('id', 'desc').limit(f.limit);
+  if (f.entity) q = q.where('entity', '=', f.entity);
+  if (f.beforeId) q = q.where('id', '<', f.beforeId);
+  return q.execute();
+}
+
+/** Events about a record, or that concern it, newest first. */
+export function listAuditEventsAbout(db: Kysely<Database>, s: Subject, limit: number) {
+  return db
+    .selectFrom('auditEvent')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('entity', '=', s.entity), eb('entityId', '=', s.id)]),
+        eb(
+          'id',
+          'in',
+          eb.selectFrom('auditSubject').select('eventId').where('auditSubject.entity', '=', s.entity).where('auditSubject.entityId', '=', s.id),
+        ),
+      ]),
+    )
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Tables of the records that have a page of their own, for "does it still exist" checks. */
+export type PagedTable = 'claim' | 'source' | 'document' | 'story';
+
+/** Which of these ids still exist in the table. */
+export async function existingIds(db: Kysely<Database>, table: PagedTable, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom(table).select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}

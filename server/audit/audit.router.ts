@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { AUDIT_ENTITIES } from '~/db/schema';
+import { createTRPCRouter, publicProcedure } from '../trpc';
+import { activity } from './audit.service';
+
+export const auditRouter = createTRPCRouter({
+  activity: publicProcedure
+    .input(
+      z.object({
+        entity: z.enum(AUDIT_ENTITIES).nullish(),
+        cursor: z.number().int().positive().nullish(),
+        limit: z.number().int().min(1).max(100).default(50),
+      }),
+    )
+    .query(({ ctx, input }) => activity(ctx.db, input)),
+});

@@ -1,0 +1,24 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { attributionsRouter } from './attributions/attributions.router';
+import { auditRouter } from './audit/audit.router';
+import { claimsRouter } from './claims/claims.router';
+import { documentsRouter } from './documents/documents.router';
+import { linksRouter } from './links/links.router';
+import { sourcesRouter } from './sources/sources.router';
+import { storiesRouter } from './stories/stories.router';
+import { createCallerFactory, createTRPCRouter } from './trpc';
+
+export const appRouter = createTRPCRouter({
+  claims: claimsRouter,
+  sources: sourcesRouter,
+  documents: documentsRouter,
+  attributions: attributionsRouter,
+  links: linksRouter,
+  stories: storiesRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,133 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '~/db/schema';
+import { historyOf, recordAudit } from '../audit/audit.service';
+import { duplicate, inUse, invalid } from '../errors';
+import { decodeCursor, encodeCursor } from '../shared/cursor';
+import { nowIso } from '../shared/time';
+import { checkVersion, found } from '../shared/versioned';
+import * as q from './sources.queries';
+import type { createSourceInput, listSourcesInput, updateSourceInput } from './sources.schema';
+
+type Actor = string | null;
+type SourceInput = z.output<typeof createSourceInput>;
+
+/** Aliases: trimmed, without the name itself, without case-insensitive repeats. */
+function cleanAliases(name: string, aliases: string[]): string[] {
+  const seen = new Set([name.toLowerCase()]);
+  const out: string[] = [];
+  for (const a of aliases.map((x) => x.trim()).filter(Boolean)) {
+    if (seen.has(a.toLowerCase())) continue;
+    seen.add(a.toLowerCase());
+    out.push(a);
+  }
+  return out;
+}
+
+async function checkAffiliation(trx: Kysely<Database>, selfId: number | null, affiliationId: number | null) {
+  if (affiliationId == null) return;
+  found('source', affiliationId, await q.getSourceRow(trx, affiliationId), 'affiliationId');
+  if (selfId == null) return;
+  if (affiliationId === selfId) throw invalid('affiliationId', 'A source cannot be affiliated with itself.');
+  const chain = await q.affiliationChain(trx, affiliationId);
+  if (chain.some((s) => s.id === selfId))
+    throw invalid('affiliationId', 'That affiliation would make a loop: the chosen source already belongs to this one.');
+}
+
+function rowFields(input: SourceInput) {
+  return {
+    name: input.name,
+    kind: input.kind,
+    description: input.description,
+    affiliationId: input.affiliationId,
+    affiliationRole: input.affiliationRole,
+    homepage: input.homepage,
+    reliability: input.reliability,
+    reliabilityNote: input.reliabilityNote,
+  };
+}
+
+/** Creates a source inside the caller's transaction (also used when an attribution creates one inline). */
+export async function createSourceIn(trx: Kysely<Database>, actor: Actor, input: SourceInput, field = 'name') {
+  if (await q.findSourceByName(trx, input.name))
+    throw duplicate(field, `A source named “${input.name}” exists already: pick it instead of creating a new one.`);
+  await checkAffiliation(trx, null, input.affiliationId);
+  const at = nowIso();
+  const row = await q.insertSource(trx, { ...rowFields(input), createdAt: at, updatedAt: at });
+  const aliases = cleanAliases(input.name, input.aliases);
+  await q.replaceAliases(trx, row.id, aliases);
+  await recordAudit(trx, actor, 'create', 'source', row.id, null, { ...row, aliases });
+  return { ...row, aliases };
+}
+
+export function createSource(db: Kysely<Database>, actor: Actor, input: SourceInput) {
+  return db.transaction().execute((trx) => createSourceIn(trx, actor, input));
+}
+
+export function updateSource(db: Kysely<Database>, actor: Actor, input: z.output<typeof updateSourceInput>) {
+  return db.transaction().execute(async (trx) => {
+    const row = checkVersion('source', input.id, await q.getSourceRow(trx, input.id), input.version);
+    const before = { ...row, aliases: (await q.aliasesOf(trx, [input.id])).map((a) => a.alias) };
+    const same = await q.findSourceByName(trx, input.name);
+    if (same && same.id !== input.id) throw duplicate('name', `Another source is named “${input.name}”.`);
+    await checkAffiliation(trx, input.id, input.affiliationId);
+    const updated = await q.updateSource(trx, input.id, input.version, { ...rowFields(input), updatedAt: nowIso() });
+    const aliases = cleanAliases(input.name, input.aliases);
+    await q.replaceAliases(trx, input.id, aliases);
+    const after = { ...updated, aliases };
+    await recordAudit(trx, actor, 'update', 'source', input.id, before, after);
+    return after;
+  });
+}
+
+export function deleteSource(db: Kysely<Database>, actor: Actor, input: { id: number; version: number }) {
+  return db.transaction().execute(async (trx) => {
+    const row = checkVersion('source', input.id, await q.getSourceRow(trx, input.id), input.version);
+    const d = await q.dependentsOf(trx, input.id);
+    const reasons = [
+      d.attributions && `${d.attributions} attribution${d.attributions === 1 ? '' : 's'} name it as the source`,
+      d.relayed && `${d.relayed} attribution${d.relayed === 1 ? ' was' : 's were'} relayed via it`,
+      d.documents && `it is the publisher of ${d.documents} document${d.documents === 1 ? '' : 's'}`,
+      d.members && `${d.members} source${d.members === 1 ? ' is' : 's are'} affiliated with it`,
+    ].filter((x): x is string => Boolean(x));
+    if (reasons.length) throw inUse(`“${row.name}”`, reasons);
+    const aliases = (await q.aliasesOf(trx, [input.id])).map((a) => a.alias);
+    await q.deleteSource(trx, input.id);
+    await recordAudit(trx, actor, 'delete', 'source', input.id, { ...row, aliases }, null);
+    return { id: input.id };
+  });
+}
+
+export async function getSource(db: Kysely<Database>, id: number) {
+  const row = found('source', id, await q.getSourceRow(db, id));
+  const [aliases, chain, members, claims, documents] = await Promise.all([
+    q.aliasesOf(db, [id]),
+    q.affiliationChain(db, id),
+    q.membersOf(db, id),
+    q.claimsOfSource(db, id, 200),
+    q.documentsPublishedBy(db, id, 100),
+  ]);
+  return { ...row, aliases: aliases.map((a) => a.alias), affiliationChain: chain, members, claims, documents };
+}
+
+export async function listSources(db: Kysely<Database>, input: z.output<typeof listSourcesInput>) {
+  const after = decodeCursor(input.cursor);
+  const rows = await q.listSources(db, {
+    q: input.q,
+    kind: input.kind,
+    reliability: input.reliability,
+    after: after ? { k: String(after.k), id: after.id } : null,
+    limit: input.limit + 1,
+  });
+  const items = rows.slice(0, input.limit).map(({ sortKey: _s, ...r }) => ({ ...r, attributionCount: Number(r.attributionCount ?? 0) }));
+  const last = rows.length > input.limit ? rows[input.limit - 1] : undefined;
+  return { items, nextCursor: last ? encodeCursor({ k: last.sortKey, id: last.id }) : null };
+}
+
+export const suggestSources = (db: Kysely<Database>, input: { q: string; limit: number }) =>
+  input.q ? q.suggestSources(db, input.q, input.limit) : Promise.resolve([]);
+
+export async function sourceHistory(db: Kysely<Database>, id: number) {
+  found('source', id, await q.getSourceRow(db, id));
+  return historyOf(db, { entity: 'source', id });
+}
