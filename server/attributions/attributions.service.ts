@@ -16,6 +16,8 @@ import { attributionSubjects } from './attributions.subjects';
 
 type Actor = string | null;
 
+const SAME_ATTRIBUTION = 'This source’s attribution with this stance, quote and document is logged already.';
+
 async function checkRefs(trx: Kysely<Database>, v: { sourceId: number; viaSourceId: number | null; documentId: number | null }) {
   found('source', v.sourceId, await getSourceRow(trx, v.sourceId), 'sourceId');
   if (v.viaSourceId != null) {
@@ -32,14 +34,14 @@ async function checkRefs(trx: Kysely<Database>, v: { sourceId: number; viaSource
 export function createAttribution(db: Kysely<Database>, actor: Actor, input: z.output<typeof createAttributionInput>) {
   return db.transaction().execute(async (trx) => {
     found('claim', input.claimId, await getClaimRow(trx, input.claimId), 'claimId');
-    const sourceId = input.newSource ? (await createSourceIn(trx, actor, input.newSource, 'newSource.name')).id : input.sourceId!;
+    const sourceId = input.newSource ? (await createSourceIn(trx, actor, input.newSource, 'newSource.')).id : input.sourceId!;
     const documentId = input.newDocument
       ? (await createDocumentIn(trx, actor, input.newDocument, 'newDocument.')).id
       : input.documentId;
     const refs = { sourceId, viaSourceId: input.viaSourceId, documentId };
     await checkRefs(trx, refs);
     if (await q.findSameAttribution(trx, { claimId: input.claimId, ...refs, stance: input.stance, quote: input.quote }))
-      throw duplicate('quote', 'This source’s attribution with this stance, quote and document is logged already.');
+      throw duplicate('quote', SAME_ATTRIBUTION);
     const at = nowIso();
     const row = await q.insertAttribution(trx, {
       claimId: input.claimId,
@@ -61,6 +63,8 @@ export function updateAttribution(db: Kysely<Database>, actor: Actor, input: z.o
   return db.transaction().execute(async (trx) => {
     const before = checkVersion('attribution', input.id, await q.getAttributionRow(trx, input.id), input.version);
     await checkRefs(trx, input);
+    const same = await q.findSameAttribution(trx, { claimId: before.claimId, ...input });
+    if (same && same.id !== input.id) throw duplicate('quote', SAME_ATTRIBUTION);
     const after = await q.updateAttribution(trx, input.id, input.version, {
       sourceId: input.sourceId,
       documentId: input.documentId,

@@ -46,7 +46,7 @@ export function updateClaim(db: Kysely<Database>, actor: Actor, input: z.output<
       const current = await q.storyIdsOfClaim(trx, input.id);
       const wanted = new Set(input.storyIds);
       for (const s of current) if (!wanted.has(s)) await removeClaimFromStoryIn(trx, actor, s, input.id);
-      for (const s of wanted) if (!current.includes(s)) await addClaimToStoryIn(trx, actor, s, input.id);
+      for (const s of wanted) if (!current.includes(s)) await addClaimToStoryIn(trx, actor, s, input.id, 'storyIds');
     }
     return after;
   });

@@ -45,3 +45,16 @@ export const updateLinkNote = (db: Kysely<Database>, id: number, version: number
     .executeTakeFirstOrThrow();
 
 export const deleteLink = (db: Kysely<Database>, id: number) => db.deleteFrom('claimLink').where('id', '=', id).execute();
+
+/** Links that mark other claims as duplicates of `claimId`. */
+export const duplicatesOf = (db: Kysely<Database>, claimId: number) =>
+  db.selectFrom('claimLink').selectAll().where('toClaimId', '=', claimId).where('kind', '=', 'duplicate_of').execute();
+
+export const repointLink = (db: Kysely<Database>, id: number, version: number, toClaimId: number, at: string) =>
+  db
+    .updateTable('claimLink')
+    .set({ toClaimId, updatedAt: at, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirstOrThrow();

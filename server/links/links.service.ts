@@ -52,6 +52,13 @@ export function createLink(db: Kysely<Database>, actor: Actor, input: z.output<t
     const at = nowIso();
     const row = await q.insertLink(trx, { fromClaimId: from, toClaimId: to, kind: input.kind, note: input.note, createdAt: at, updatedAt: at });
     await recordAudit(trx, actor, 'create', 'claim_link', row.id, null, row, subjects(row));
+    if (input.kind === 'duplicate_of') {
+      // Claims that were duplicates of this one now point straight at the canonical claim: no chains.
+      for (const l of await q.duplicatesOf(trx, from)) {
+        const moved = await q.repointLink(trx, l.id, l.version, to, at);
+        await recordAudit(trx, actor, 'update', 'claim_link', l.id, l, moved, [...subjects(l), ...subjects(moved)]);
+      }
+    }
     return row;
   });
 }

@@ -100,11 +100,25 @@ export async function dependentsOf(db: Kysely<Database>, id: number): Promise<So
   };
 }
 
-/** Sources by name order, optionally filtered; keyset on (lower(name), id). */
+/**
+ * Sources, optionally filtered, in one of three orders, each with its keyset:
+ * name (lower(name) asc, id asc), newest (created_at desc, id desc), most attributed
+ * (attribution count desc, id asc). `sortKey` is the row's key in the chosen order.
+ */
 export function listSources(
   db: Kysely<Database>,
-  f: { q?: string; kind?: string | null; reliability?: string | null; after?: { k: string; id: number } | null; limit: number },
+  f: {
+    q?: string;
+    kind?: string | null;
+    reliability?: string | null;
+    sort?: 'name' | 'newest' | 'most_attributed';
+    after?: { k: string | number; id: number } | null;
+    limit: number;
+  },
 ) {
+  const count = sql<number>`(select count(*) from attribution where attribution.source_id = source.id)`;
+  const sort = f.sort ?? 'name';
+  const key = sort === 'newest' ? sql<string>`source.created_at` : sort === 'most_attributed' ? count : sql<string>`lower(source.name)`;
   let qb = db
     .selectFrom('source')
     .leftJoin('source as parent', 'parent.id', 'source.affiliationId')
@@ -116,11 +130,9 @@ export function listSources(
       'source.affiliationRole',
       'parent.id as affiliationId',
       'parent.name as affiliationName',
-      sql<string>`lower(source.name)`.as('sortKey'),
-    ])
-    .select((eb) =>
-      eb.selectFrom('attribution').whereRef('attribution.sourceId', '=', 'source.id').select((e) => e.fn.countAll<number>().as('n')).as('attributionCount'),
-    );
+      key.as('sortKey'),
+      count.as('attributionCount'),
+    ]);
   if (f.q) {
     const pat = likeContains(f.q.toLowerCase());
     qb = qb.where((eb) =>
@@ -138,12 +150,16 @@ export function listSources(
   }
   if (f.kind) qb = qb.where('source.kind', '=', f.kind as never);
   if (f.reliability) qb = qb.where('source.reliability', '=', f.reliability as never);
-  if (f.after) {
-    const a = f.after;
-    qb = qb.where((eb) =>
-      eb.or([sql<boolean>`lower(source.name) > ${a.k}`, eb.and([sql<boolean>`lower(source.name) = ${a.k}`, eb('source.id', '>', a.id)])]),
-    );
+  const a = f.after;
+  if (sort === 'newest') {
+    if (a) qb = qb.where(sql<boolean>`(source.created_at < ${String(a.k)} or (source.created_at = ${String(a.k)} and source.id < ${a.id}))`);
+    return qb.orderBy('source.createdAt', 'desc').orderBy('source.id', 'desc').limit(f.limit).execute();
   }
+  if (sort === 'most_attributed') {
+    if (a) qb = qb.where(sql<boolean>`(${count} < ${Number(a.k)} or (${count} = ${Number(a.k)} and source.id > ${a.id}))`);
+    return qb.orderBy(count, 'desc').orderBy('source.id').limit(f.limit).execute();
+  }
+  if (a) qb = qb.where(sql<boolean>`(lower(source.name) > ${String(a.k)} or (lower(source.name) = ${String(a.k)} and source.id > ${a.id}))`);
   return qb.orderBy(sql`lower(source.name)`).orderBy('source.id').limit(f.limit).execute();
 }
 

@@ -24,6 +24,7 @@ export const listSourcesInput = z.object({
   q: z.string().trim().max(200).optional(),
   kind: z.enum(SOURCE_KINDS).nullish(),
   reliability: z.enum(RELIABILITY_GRADES).nullish(),
+  sort: z.enum(SOURCE_SORTS).default('name'),
   limit: pageSize,
   cursor,
 });

@@ -21,12 +21,13 @@ function cleanAliases(name: string, aliases: string[]): string[] {
     seen.add(a.toLowerCase());
     out.push(a);
   }
-  return out;
+  // The order the database reads them back in (binary collation), so reordering is no change.
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-async function checkAffiliation(trx: Kysely<Database>, selfId: number | null, affiliationId: number | null) {
+async function checkAffiliation(trx: Kysely<Database>, selfId: number | null, affiliationId: number | null, field = 'affiliationId') {
   if (affiliationId == null) return;
-  found('source', affiliationId, await q.getSourceRow(trx, affiliationId), 'affiliationId');
+  found('source', affiliationId, await q.getSourceRow(trx, affiliationId), field);
   if (selfId == null) return;
   if (affiliationId === selfId) throw invalid('affiliationId', 'A source cannot be affiliated with itself.');
   const chain = await q.affiliationChain(trx, affiliationId);
@@ -47,11 +48,14 @@ function rowFields(input: SourceInput) {
   };
 }
 
-/** Creates a source inside the caller's transaction (also used when an attribution creates one inline). */
-export async function createSourceIn(trx: Kysely<Database>, actor: Actor, input: SourceInput, field = 'name') {
+/**
+ * Creates a source inside the caller's transaction (also used when an attribution creates one
+ * inline); `prefix` names the field path in a larger form.
+ */
+export async function createSourceIn(trx: Kysely<Database>, actor: Actor, input: SourceInput, prefix = '') {
   if (await q.findSourceByName(trx, input.name))
-    throw duplicate(field, `A source named “${input.name}” exists already: pick it instead of creating a new one.`);
-  await checkAffiliation(trx, null, input.affiliationId);
+    throw duplicate(`${prefix}name`, `A source named “${input.name}” exists already: pick it instead of creating a new one.`);
+  await checkAffiliation(trx, null, input.affiliationId, `${prefix}affiliationId`);
   const at = nowIso();
   const row = await q.insertSource(trx, { ...rowFields(input), createdAt: at, updatedAt: at });
   const aliases = cleanAliases(input.name, input.aliases);
@@ -116,10 +120,12 @@ export async function listSources(db: Kysely<Database>, input: z.output<typeof l
     q: input.q,
     kind: input.kind,
     reliability: input.reliability,
-    after: after ? { k: String(after.k), id: after.id } : null,
+    sort: input.sort,
+    after,
     limit: input.limit + 1,
   });
   const items = rows.slice(0, input.limit).map(({ sortKey: _s, ...r }) => ({ ...r, attributionCount: Number(r.attributionCount ?? 0) }));
+  // The keyset of the last row shown; a count sorts as a number, a name or a time as text.
   const last = rows.length > input.limit ? rows[input.limit - 1] : undefined;
   return { items, nextCursor: last ? encodeCursor({ k: last.sortKey, id: last.id }) : null };
 }

@@ -7,6 +7,7 @@ import * as service from './stories.service';
 export const storiesRouter = createTRPCRouter({
   list: publicProcedure.query(({ ctx }) => service.listStories(ctx.db)),
   get: publicProcedure.input(z.object({ id })).query(({ ctx, input }) => service.getStory(ctx.db, input.id)),
+  history: publicProcedure.input(z.object({ id })).query(({ ctx, input }) => service.storyHistory(ctx.db, input.id)),
   create: publicProcedure.input(createStoryInput).mutation(({ ctx, input }) => service.createStory(ctx.db, ctx.actorId, input)),
   update: publicProcedure.input(updateStoryInput).mutation(({ ctx, input }) => service.updateStory(ctx.db, ctx.actorId, input)),
   delete: publicProcedure.input(z.object({ id, version })).mutation(({ ctx, input }) => service.deleteStory(ctx.db, ctx.actorId, input)),

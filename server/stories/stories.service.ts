@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '~/db/schema';
-import { recordAudit } from '../audit/audit.service';
+import { historyOf, recordAudit } from '../audit/audit.service';
 import { duplicate } from '../errors';
 import { nowIso } from '../shared/time';
 import { checkVersion, found } from '../shared/versioned';
@@ -15,6 +15,12 @@ export const listStories = (db: Kysely<Database>) => q.listStories(db);
 
 export async function getStory(db: Kysely<Database>, id: number) {
   return found('story', id, await q.getStory(db, id));
+}
+
+/** The story's own changes and the claims added to or removed from it, newest first. */
+export async function storyHistory(db: Kysely<Database>, id: number) {
+  found('story', id, await q.getStory(db, id));
+  return historyOf(db, { entity: 'story', id });
 }
 
 export function createStory(db: Kysely<Database>, actor: Actor, input: z.output<typeof createStoryInput>) {
@@ -60,8 +66,8 @@ export function deleteStory(db: Kysely<Database>, actor: Actor, input: { id: num
 }
 
 /** Adds a claim to a story inside an existing transaction (no-op if it is there already). */
-export async function addClaimToStoryIn(trx: Kysely<Database>, actor: Actor, storyId: number, claimId: number) {
-  found('story', storyId, await q.getStory(trx, storyId), 'storyId');
+export async function addClaimToStoryIn(trx: Kysely<Database>, actor: Actor, storyId: number, claimId: number, field = 'storyId') {
+  found('story', storyId, await q.getStory(trx, storyId), field);
   found('claim', claimId, await getClaimRow(trx, claimId), 'claimId');
   if (await q.getStoryClaim(trx, storyId, claimId)) return false;
   const row = await q.insertStoryClaim(trx, storyId, claimId, nowIso());

@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 async function pickOption(page: Page, label: string, typed: string, option: string | RegExp) {
-  const input = page.getByLabel(label, { exact: true });
+  const input = page.getByRole('textbox', { name: label, exact: true });
   await input.click();
   await input.fill(typed);
   await page.getByRole('option', { name: option }).first().click();
@@ -22,9 +22,9 @@ async function pickOption(page: Page, label: string, typed: string, option: stri
 
 async function logClaim(page: Page, text: string): Promise<string> {
   await page.goto(`${server.baseUrl}/claims/new`);
-  await page.getByLabel('Claim', { exact: true }).fill(text);
+  await page.getByRole('textbox', { name: 'Claim', exact: true }).fill(text);
   // Enter submits the form from the claim text.
-  await page.getByLabel('Claim', { exact: true }).press('Enter');
+  await page.getByRole('textbox', { name: 'Claim', exact: true }).press('Enter');
   await page.waitForURL(/\/claims\/\d+$/);
   await page.getByRole('heading', { level: 1, name: text }).waitFor();
   return page.url();
@@ -43,13 +43,13 @@ describe('the reference story, done through the UI', () => {
     await page.getByRole('button', { name: 'Add attribution' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Add attribution' });
     await pickOption(page, 'Source', 'Rami', /Rami Abdurrahman/);
-    await dialog.getByLabel('Verbatim quote').fill('has reportedly left the country for an undisclosed destination');
+    await dialog.getByRole('textbox', { name: 'Verbatim quote' }).fill('has reportedly left the country for an undisclosed destination');
     await pickOption(page, 'Relayed via', 'agencies', /News agencies/);
-    const docInput = page.getByLabel('Document', { exact: true });
+    const docInput = page.getByRole('textbox', { name: 'Document', exact: true });
     await docInput.click();
     await docInput.fill('https://news.example.org/2024/12/08/assad-flight');
     await page.getByRole('option', { name: /Log a new document/ }).click();
-    await dialog.getByLabel('Title', { exact: true }).fill('Assad flies out as rebels enter the capital');
+    await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill('Assad flies out as rebels enter the capital');
     await screenshot(page, 'attribution-form');
     await dialog.getByRole('button', { name: 'Add attribution' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -98,15 +98,15 @@ describe('the reference story, done through the UI', () => {
     await page.getByRole('button', { name: 'Add attribution' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Add attribution' });
     await pickOption(page, 'Source', 'SOHR', /Syrian Observatory for Human Rights/);
-    await dialog.getByLabel('Verbatim quote').fill('a quote worth keeping');
-    const docInput = page.getByLabel('Document', { exact: true });
+    await dialog.getByRole('textbox', { name: 'Verbatim quote' }).fill('a quote worth keeping');
+    const docInput = page.getByRole('textbox', { name: 'Document', exact: true });
     await docInput.click();
     await docInput.fill('Bad link');
     await page.getByRole('option', { name: /Log a new document/ }).click();
-    await dialog.getByLabel('URL', { exact: true }).fill('javascript:alert(1)');
+    await dialog.getByRole('textbox', { name: 'URL', exact: true }).fill('javascript:alert(1)');
     await dialog.getByRole('button', { name: 'Add attribution' }).click();
     await dialog.getByText('Enter a full web address starting with http:// or https://').waitFor();
-    expect(await dialog.getByLabel('Verbatim quote').inputValue()).toBe('a quote worth keeping');
+    expect(await dialog.getByRole('textbox', { name: 'Verbatim quote' }).inputValue()).toBe('a quote worth keeping');
     expect(errors).toEqual([]);
     await page.close();
   });

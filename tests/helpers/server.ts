@@ -66,8 +66,9 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
  * seeded SQLite database. Requires `npm run build` to have been run.
  */
 export async function startServer(): Promise<TestServer> {
-  if (!existsSync(join(root, '.next/BUILD_ID'))) {
-    throw new Error('No production build found (.next/BUILD_ID is missing). Run `npm run build` first.');
+  const distDir = process.env.NEXT_DIST_DIR ?? '.next';
+  if (!existsSync(join(root, distDir, 'BUILD_ID'))) {
+    throw new Error(`No production build found (${distDir}/BUILD_ID is missing). Run \`npm run build\` first.`);
   }
 
   const dir = await mkdtemp(join(tmpdir(), 'corroborate-test-'));

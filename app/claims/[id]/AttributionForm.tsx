@@ -219,6 +219,7 @@ export function AttributionForm({
         )}
         <Input.Wrapper label="Stance" description="What the source does with the claim" required>
           <SegmentedControl
+            aria-label="Stance"
             mt={4}
             fullWidth
             data={[
@@ -240,6 +241,7 @@ export function AttributionForm({
         <Group grow align="flex-start">
           <Select
             label="Evidence kind"
+            description="What the source offers"
             data={EVIDENCE_KINDS.map((k) => ({ value: k, label: EVIDENCE_LABEL[k] }))}
             allowDeselect={false}
             {...form.getInputProps('evidenceKind')}

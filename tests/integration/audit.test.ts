@@ -1,0 +1,278 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { AuditEntity } from '~/db/schema';
+import { appRouter } from '~/server/root';
+import { freshCaller } from '../helpers/db';
+import {
+  allPages,
+  eventsWrittenBy,
+  expectTRPCError,
+  makeAttribution,
+  makeClaim,
+  makeDocument,
+  makeSource,
+  makeStory,
+  snapshot,
+  type Caller,
+} from '../helpers/fixtures';
+
+/**
+ * One scenario per mutation: `setup` builds what the mutation needs, `run` performs it and
+ * returns the id of the record it changes, `event` is the one audit event expected.
+ */
+interface Scenario {
+  setup: (caller: Caller) => Promise<Record<string, { id: number; version: number }>>;
+  run: (caller: Caller, r: Record<string, { id: number; version: number }>) => Promise<unknown>;
+  event: (r: Record<string, { id: number; version: number }>) => [action: string, entity: AuditEntity, entityId: number];
+}
+
+const claimAndSource = async (caller: Caller) => ({ claim: await makeClaim(caller), source: await makeSource(caller) });
+const withAttribution = async (caller: Caller) => {
+  const r = await claimAndSource(caller);
+  return { ...r, attribution: await makeAttribution(caller, { claimId: r.claim.id, sourceId: r.source.id }) };
+};
+const twoClaims = async (caller: Caller) => ({ a: await makeClaim(caller), b: await makeClaim(caller) });
+const withLink = async (caller: Caller) => {
+  const r = await twoClaims(caller);
+  return { ...r, link: await caller.links.create({ fromClaimId: r.a.id, toClaimId: r.b.id, kind: 'supports' }) };
+};
+const storyAndClaim = async (caller: Caller) => ({ story: await makeStory(caller), claim: await makeClaim(caller) });
+
+const SCENARIOS: Record<string, Scenario> = {
+  'claims.create': {
+    setup: async () => ({}),
+    run: (c) => makeClaim(c).then((x) => x.id),
+    event: () => ['create', 'claim', 1],
+  },
+  'claims.update': {
+    setup: async (c) => ({ claim: await makeClaim(c) }),
+    run: (c, r) => c.claims.update({ id: r.claim!.id, version: r.claim!.version, text: 'Edited claim text' }),
+    event: (r) => ['update', 'claim', r.claim!.id],
+  },
+  'claims.delete': {
+    setup: async (c) => ({ claim: await makeClaim(c) }),
+    run: (c, r) => c.claims.delete({ id: r.claim!.id, version: r.claim!.version }),
+    event: (r) => ['delete', 'claim', r.claim!.id],
+  },
+  'sources.create': {
+    setup: async () => ({}),
+    run: (c) => makeSource(c, { aliases: ['alias one', 'alias two'] }),
+    event: () => ['create', 'source', 1],
+  },
+  'sources.update': {
+    setup: async (c) => ({ source: await makeSource(c, { name: 'Reuters' }) }),
+    run: (c, r) => c.sources.update({ id: r.source!.id, version: 1, name: 'Reuters', kind: 'wire_agency', aliases: ['Thomson Reuters'] }),
+    event: (r) => ['update', 'source', r.source!.id],
+  },
+  'sources.delete': {
+    setup: async (c) => ({ source: await makeSource(c, { aliases: ['x'] }) }),
+    run: (c, r) => c.sources.delete({ id: r.source!.id, version: 1 }),
+    event: (r) => ['delete', 'source', r.source!.id],
+  },
+  'documents.create': {
+    setup: async () => ({}),
+    run: (c) => makeDocument(c),
+    event: () => ['create', 'document', 1],
+  },
+  'documents.update': {
+    setup: async (c) => ({ doc: await makeDocument(c, { url: 'https://a.example/1' }) }),
+    run: (c, r) => c.documents.update({ id: r.doc!.id, version: 1, url: 'https://a.example/1', title: 'Edited' }),
+    event: (r) => ['update', 'document', r.doc!.id],
+  },
+  'documents.delete': {
+    setup: async (c) => ({ doc: await makeDocument(c) }),
+    run: (c, r) => c.documents.delete({ id: r.doc!.id, version: 1 }),
+    event: (r) => ['delete', 'document', r.doc!.id],
+  },
+  'attributions.create': {
+    setup: claimAndSource,
+    run: (c, r) => makeAttribution(c, { claimId: r.claim!.id, sourceId: r.source!.id }),
+    event: () => ['create', 'attribution', 1],
+  },
+  'attributions.update': {
+    setup: withAttribution,
+    run: (c, r) => c.attributions.update({ id: r.attribution!.id, version: 1, sourceId: r.source!.id, stance: 'denies' }),
+    event: (r) => ['update', 'attribution', r.attribution!.id],
+  },
+  'attributions.delete': {
+    setup: withAttribution,
+    run: (c, r) => c.attributions.delete({ id: r.attribution!.id, version: 1 }),
+    event: (r) => ['delete', 'attribution', r.attribution!.id],
+  },
+  'links.create': {
+    setup: twoClaims,
+    run: (c, r) => c.links.create({ fromClaimId: r.b!.id, toClaimId: r.a!.id, kind: 'contradicts' }),
+    event: () => ['create', 'claim_link', 1],
+  },
+  'links.update': {
+    setup: withLink,
+    run: (c, r) => c.links.update({ id: r.link!.id, version: 1, note: 'why' }),
+    event: (r) => ['update', 'claim_link', r.link!.id],
+  },
+  'links.delete': {
+    setup: withLink,
+    run: (c, r) => c.links.delete({ id: r.link!.id, version: 1 }),
+    event: (r) => ['delete', 'claim_link', r.link!.id],
+  },
+  'stories.create': {
+    setup: async () => ({}),
+    run: (c) => makeStory(c),
+    event: () => ['create', 'story', 1],
+  },
+  'stories.update': {
+    setup: async (c) => ({ story: await makeStory(c) }),
+    run: (c, r) => c.stories.update({ id: r.story!.id, version: 1, title: 'Renamed story' }),
+    event: (r) => ['update', 'story', r.story!.id],
+  },
+  'stories.delete': {
+    setup: async (c) => ({ story: await makeStory(c) }),
+    run: (c, r) => c.stories.delete({ id: r.story!.id, version: 1 }),
+    event: (r) => ['delete', 'story', r.story!.id],
+  },
+  'stories.addClaim': {
+    setup: storyAndClaim,
+    run: (c, r) => c.stories.addClaim({ storyId: r.story!.id, claimId: r.claim!.id }),
+    // A membership event is keyed by the claim and concerns both the claim and the story.
+    event: (r) => ['create', 'story_claim', r.claim!.id],
+  },
+  'stories.removeClaim': {
+    setup: async (c) => {
+      const r = await storyAndClaim(c);
+      await c.stories.addClaim({ storyId: r.story.id, claimId: r.claim.id });
+      return r;
+    },
+    run: (c, r) => c.stories.removeClaim({ storyId: r.story!.id, claimId: r.claim!.id }),
+    event: (r) => ['delete', 'story_claim', r.claim!.id],
+  },
+};
+
+const MUTATIONS = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)
+  .filter(([, p]) => p._def.type === 'mutation')
+  .map(([path]) => path);
+
+describe('every mutation is audited', () => {
+  it('has a scenario for every mutation of the app router', () => {
+    expect(Object.keys(SCENARIOS).sort()).toEqual([...MUTATIONS].sort());
+  });
+
+  it.each(Object.keys(SCENARIOS))('%s writes exactly one audit event for the record it changes', async (path) => {
+    const scenario = SCENARIOS[path]!;
+    const { db, caller } = await freshCaller('checker-7');
+    const records = await scenario.setup(caller);
+    const events = await eventsWrittenBy(db, () => scenario.run(caller, records));
+    const [action, entity, entityId] = scenario.event(records);
+    expect(events.map((e) => [e.action, e.entity, e.entityId])).toEqual([[action, entity, entityId]]);
+    expect(events[0]).toMatchObject({ actorId: 'checker-7', before: action === 'create' ? null : expect.any(String), after: action === 'delete' ? null : expect.any(String) });
+    expect(Date.parse(events[0]!.at)).not.toBeNaN();
+  });
+
+  it.each(Object.keys(SCENARIOS))('%s writes its change and its audit event in one transaction', async (path) => {
+    const scenario = SCENARIOS[path]!;
+    const { db, caller } = await freshCaller();
+    const records = await scenario.setup(caller);
+    // The audit log refuses every write: the change itself must not land either.
+    await sql`create trigger audit_down before insert on audit_event begin select raise(abort, 'audit log unavailable'); end`.execute(db);
+    const before = await snapshot(db);
+    await expectTRPCError(Promise.resolve().then(() => scenario.run(caller, records)), 'CONFLICT');
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+describe('audit.activity', () => {
+  async function busyDay(caller: Caller, day = '') {
+    const story = await makeStory(caller, { title: `Fall of Damascus${day}` });
+    const claim = await makeClaim(caller, { text: 'Assad has left Syria', storyId: story.id });
+    const source = await makeSource(caller, { name: `SOHR${day}` });
+    const attribution = await makeAttribution(caller, { claimId: claim.id, sourceId: source.id, quote: 'he left' });
+    await caller.claims.update({ id: claim.id, version: 1, text: 'Bashar al-Assad has left Syria', status: 'ready_for_review' });
+    return { story, claim, source, attribution };
+  }
+
+  it('lists every change newest first, with who, what, a label and field-by-field changes', async () => {
+    const { caller } = await freshCaller('editor-1');
+    const { claim, source, attribution } = await busyDay(caller);
+    const { items, nextCursor } = await caller.audit.activity({});
+    expect(nextCursor).toBeNull();
+    expect(items.map((e) => [e.action, e.entity, e.entityId])).toEqual([
+      ['update', 'claim', claim.id],
+      ['create', 'attribution', attribution.id],
+      ['create', 'source', source.id],
+      ['create', 'story_claim', claim.id],
+      ['create', 'claim', claim.id],
+      ['create', 'story', 1],
+    ]);
+    expect(items[0]).toMatchObject({
+      actorId: 'editor-1',
+      label: 'Bashar al-Assad has left Syria',
+      changes: [
+        { field: 'text', from: 'Assad has left Syria', to: 'Bashar al-Assad has left Syria' },
+        { field: 'status', from: 'open', to: 'ready_for_review' },
+      ],
+    });
+    expect(items[1]!.label).toBe('he left');
+    expect(items[2]!.label).toBe('SOHR');
+  });
+
+  it('filters by entity', async () => {
+    const { caller } = await freshCaller();
+    const { claim } = await busyDay(caller);
+    const { items } = await caller.audit.activity({ entity: 'claim' });
+    expect(items.map((e) => [e.action, e.entityId])).toEqual([
+      ['update', claim.id],
+      ['create', claim.id],
+    ]);
+  });
+
+  it('paginates through every event without duplicates or omissions', async () => {
+    const { db, caller } = await freshCaller();
+    for (let i = 0; i < 4; i++) {
+      const { story } = await busyDay(caller, ` (day ${i})`);
+      await caller.stories.update({ id: story.id, version: 1, title: `Story ${i}` });
+    }
+    const total = (await db.selectFrom('auditEvent').select('id').execute()).length;
+    expect(total).toBeGreaterThan(20);
+    const pages: number[][] = [];
+    let cursor: number | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof caller.audit.activity>> = await caller.audit.activity({ limit: 6, cursor });
+      pages.push(page.items.map((e) => e.id));
+      cursor = page.nextCursor;
+    } while (cursor !== null && pages.length < 50);
+    const walked = pages.flat();
+    expect(pages.slice(0, -1).every((p) => p.length === 6)).toBe(true);
+    expect(new Set(walked).size).toBe(total);
+    expect(walked).toEqual([...walked].sort((a, b) => b - a));
+    // Filtered pages walk too.
+    const claimPages = await allPages(async (c) => {
+      const r = await caller.audit.activity({ entity: 'claim', limit: 3, cursor: c === null ? null : Number(c) });
+      return { items: r.items, nextCursor: r.nextCursor === null ? null : String(r.nextCursor) };
+    });
+    expect(claimPages.flat().map((e) => e.entity)).toEqual(Array(8).fill('claim'));
+  });
+
+  it('validates its input', async () => {
+    const { caller } = await freshCaller();
+    expect(Object.keys((await expectTRPCError(caller.audit.activity({ limit: 0 }), 'BAD_REQUEST')).fieldErrors ?? {})).toEqual(['limit']);
+    expect(Object.keys((await expectTRPCError(caller.audit.activity({ entity: 'user' as never }), 'BAD_REQUEST')).fieldErrors ?? {})).toEqual([
+      'entity',
+    ]);
+    expect((await caller.audit.activity({})).items).toEqual([]);
+  });
+});
+
+describe('refused calls leave no audit event', () => {
+  it('validation, not-found, stale, duplicate and in-use refusals write nothing', async () => {
+    const { db, caller } = await freshCaller();
+    const claim = await makeClaim(caller);
+    const source = await makeSource(caller, { name: 'SOHR' });
+    await makeAttribution(caller, { claimId: claim.id, sourceId: source.id });
+    const before = await snapshot(db);
+    await expectTRPCError(caller.claims.create({ text: 'no' }), 'BAD_REQUEST');
+    await expectTRPCError(caller.claims.update({ id: 99, version: 1, text: 'Nobody' }), 'NOT_FOUND');
+    await expectTRPCError(caller.claims.update({ id: claim.id, version: 9, text: 'Stale' }), 'CONFLICT');
+    await expectTRPCError(makeSource(caller, { name: 'sohr' }), 'CONFLICT');
+    await expectTRPCError(caller.sources.delete({ id: source.id, version: 1 }), 'CONFLICT');
+    await expectTRPCError(caller.links.create({ fromClaimId: claim.id, toClaimId: claim.id, kind: 'supports' }), 'BAD_REQUEST');
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
