@@ -118,7 +118,8 @@ export function listSources(
 ) {
   const count = sql<number>`(select count(*) from attribution where attribution.source_id = source.id)`;
   const sort = f.sort ?? 'name';
-  const key = sort === 'newest' ? sql<string>`source.created_at` : sort === 'most_attributed' ? count : sql<string>`lower(source.name)`;
+  const key =
+    sort === 'newest' ? sql<string | number>`source.created_at` : sort === 'most_attributed' ? sql<string | number>`${count}` : sql<string | number>`lower(source.name)`;
   let qb = db
     .selectFrom('source')
     .leftJoin('source as parent', 'parent.id', 'source.affiliationId')
