@@ -52,6 +52,8 @@ export const AUDIT_ENTITIES = [
   'claim_link',
   'story',
   'story_claim',
+  'user',
+  'invitation',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -155,6 +157,61 @@ export interface AuditEventTable {
   before: string | null;
   /** JSON text of the row after the change (null on delete). */
   after: string | null;
+  /** The previous event's hash (the genesis hash for the first event). */
+  prevHash: string;
+  /** sha256 over (prevHash, at, actorId, action, entity, entityId, before, after). */
+  hash: string;
+}
+
+export const ROLES = ['checker', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** better-auth's user table, with the admin plugin's role and ban columns. */
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: number;
+  image: string | null;
+  role: Role;
+  banned: number | null;
+  banReason: string | null;
+  banExpires: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SessionTable {
+  id: string;
+  expiresAt: string;
+  token: string;
+  createdAt: string;
+  updatedAt: string;
+  ipAddress: string | null;
+  userAgent: string | null;
+  userId: string;
+  impersonatedBy: string | null;
+}
+
+export interface AccountTable {
+  id: string;
+  accountId: string;
+  providerId: string;
+  userId: string;
+  password: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InvitationTable {
+  id: Generated<number>;
+  tokenHash: string;
+  email: string;
+  role: Role;
+  invitedBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
 }
 
 export interface AuditSubjectTable {
@@ -174,6 +231,10 @@ export interface Database {
   claimLink: ClaimLinkTable;
   auditEvent: AuditEventTable;
   auditSubject: AuditSubjectTable;
+  user: UserTable;
+  session: SessionTable;
+  account: AccountTable;
+  invitation: InvitationTable;
 }
 
 export type Claim = Selectable<ClaimTable>;

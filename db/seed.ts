@@ -1,3 +1,7 @@
+import { isDemoMode } from '~/server/auth/auth';
+import { DEMO_ACCOUNTS } from '~/server/users/demo';
+import { findUserByEmail } from '~/server/users/users.queries';
+import { createUser } from '~/server/users/users.service';
 import { createDb, databasePath, migrateToLatest } from './client';
 import { loadDemoStory } from './demo-story';
 
@@ -6,6 +10,11 @@ try {
   await migrateToLatest(db);
   const { created } = await loadDemoStory(db);
   console.log(created ? `Loaded the demo story into ${databasePath()} (${created} records).` : 'The demo story is loaded already; nothing to add.');
+  if (isDemoMode()) {
+    for (const a of DEMO_ACCOUNTS) if (!(await findUserByEmail(db, a.email))) await createUser(db, null, a);
+    console.log('Demo mode: sign in with one of these accounts (shown on the sign-in page too):');
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(8)} ${a.email}  /  ${a.password}`);
+  }
 } finally {
   await db.destroy();
 }

@@ -7,6 +7,7 @@ import { linksRouter } from './links/links.router';
 import { sourcesRouter } from './sources/sources.router';
 import { storiesRouter } from './stories/stories.router';
 import { createCallerFactory, createTRPCRouter } from './trpc';
+import { usersRouter } from './users/users.router';
 
 export const appRouter = createTRPCRouter({
   claims: claimsRouter,
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   links: linksRouter,
   stories: storiesRouter,
   audit: auditRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,12 +1,21 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { DB } from '~/db/client';
+import type { Role } from '~/db/schema';
 import { DomainError, toTRPCError } from './errors';
+import { hasRole, ROLE_LABEL } from './users/roles';
 
-/** Everything a procedure may use. Accounts arrive later: the actor is nullable for now. */
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+/** Everything a procedure may use: the database and who is asking (null when signed out). */
 export interface Context {
   db: DB;
-  actorId: string | null;
+  user: SessionUser | null;
 }
 
 export interface ErrorData {
@@ -30,7 +39,12 @@ function fieldErrorsOf(cause: unknown): Record<string, string> | null {
   return null;
 }
 
-const t = initTRPC.context<Context>().create({
+export interface Meta {
+  /** The least role a procedure needs (absent: open to anyone). */
+  role?: Role;
+}
+
+const t = initTRPC.context<Context>().meta<Meta>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const data: ErrorData = {
@@ -60,5 +74,29 @@ const domainErrors = t.middleware(async ({ next }) => {
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
+
+/** Open to anyone, signed in or not (only the sign-in flow and invitations use it). */
 export const publicProcedure = t.procedure.use(domainErrors);
+
+const NEEDS: Record<Role, string> = { checker: 'a signed-in desk member', editor: 'an editor', admin: 'an admin' };
+
+/**
+ * A procedure that needs at least `role`. The check is here, in the procedure itself:
+ * UNAUTHORIZED when signed out, FORBIDDEN when the role is not enough.
+ */
+function roleProcedure(role: Role) {
+  return publicProcedure.meta({ role }).use(({ ctx, next }) => {
+    if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+    if (!hasRole(ctx.user.role, role))
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `This needs ${NEEDS[role]}; you are signed in as ${ROLE_LABEL[ctx.user.role].toLowerCase()}.`,
+      });
+    return next({ ctx: { user: ctx.user, actorId: ctx.user.id } });
+  });
+}
+
+export const checkerProcedure = roleProcedure('checker');
+export const editorProcedure = roleProcedure('editor');
+export const adminProcedure = roleProcedure('admin');
 export { TRPCError, z };

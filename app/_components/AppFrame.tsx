@@ -1,11 +1,15 @@
 'use client';
 
-import { AppShell, Burger, Group, Kbd, NavLink, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { AppShell, Burger, Group, Kbd, NavLink, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { IconActivity, IconBooks, IconFileText, IconMessageCircle, IconSearch, IconUsers } from '@tabler/icons-react';
+import { IconActivity, IconBooks, IconFileText, IconMessageCircle, IconSearch, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
+import type { SessionUser } from '~/server/trpc';
+import { hasRole } from '~/server/users/roles';
+import { MeProvider } from './me';
+import { UserMenu } from './UserMenu';
 
 const NAV = [
   { href: '/claims', label: 'Claims', icon: IconMessageCircle },
@@ -16,7 +20,7 @@ const NAV = [
 ];
 
 /** The frame of every screen: left navigation, a header with the one search box. */
-export function AppFrame({ children }: { children: React.ReactNode }) {
+export function AppFrame({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   const [opened, { toggle }] = useDisclosure();
   const pathname = usePathname();
   const router = useRouter();
@@ -60,13 +64,11 @@ export function AppFrame({ children }: { children: React.ReactNode }) {
               rightSection={<Kbd size="xs">/</Kbd>}
             />
           </form>
-          <Text size="sm" c="dimmed" visibleFrom="md">
-            Fact-checking desk
-          </Text>
+          <UserMenu user={user} />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
-        {NAV.map((item) => (
+        {[...NAV, ...(hasRole(user.role, 'admin') ? [{ href: '/admin', label: 'Admin', icon: IconShieldLock }] : [])].map((item) => (
           <NavLink
             key={item.href}
             component={Link}
@@ -78,7 +80,9 @@ export function AppFrame({ children }: { children: React.ReactNode }) {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main id="main">{children}</AppShell.Main>
+      <AppShell.Main id="main">
+        <MeProvider user={user}>{children}</MeProvider>
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_ledger';
+import * as m0002 from './0002_accounts_and_audit_chain';
 
 /** Every migration, in order. Listed in code so bundlers and tests see the same set. */
 export const migrations: Record<string, Migration> = {
   '0001_ledger': m0001,
+  '0002_accounts_and_audit_chain': m0002,
 };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AuditAction, AuditEntity, Database } from '~/db/schema';
+import { chainHash, GENESIS_HASH } from './chain';
 
 export interface Subject {
   entity: AuditEntity;
@@ -11,7 +12,15 @@ export async function insertAuditEvent(
   e: { at: string; actorId: string | null; action: AuditAction; entity: AuditEntity; entityId: number; before: string | null; after: string | null },
   concerns: Subject[],
 ) {
-  const { id } = await db.insertInto('auditEvent').values(e).returning('id').executeTakeFirstOrThrow();
+  // Chained to the newest event. Writes are serialised (one connection, one transaction at a
+  // time), and a unique index on prev_hash refuses a fork should two writers ever race.
+  const last = await db.selectFrom('auditEvent').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const { id } = await db
+    .insertInto('auditEvent')
+    .values({ ...e, prevHash, hash: chainHash(prevHash, e) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const seen = new Set<string>([`${e.entity}:${e.entityId}`]);
   const rows = concerns.filter((c) => {
     const k = `${c.entity}:${c.id}`;
@@ -59,3 +68,7 @@ export async function existingIds(db: Kysely<Database>, table: PagedTable, ids: 
   const rows = await db.selectFrom(table).select('id').where('id', 'in', ids).execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** The whole log in chain order, a page at a time (for verification). */
+export const auditChainPage = (db: Kysely<Database>, afterId: number, limit: number) =>
+  db.selectFrom('auditEvent').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();

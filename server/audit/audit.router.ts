@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { AUDIT_ENTITIES } from '~/db/schema';
-import { createTRPCRouter, publicProcedure } from '../trpc';
+import { createTRPCRouter, checkerProcedure } from '../trpc';
 import { activity } from './audit.service';
 
 export const auditRouter = createTRPCRouter({
-  activity: publicProcedure
+  activity: checkerProcedure
     .input(
       z.object({
         entity: z.enum(AUDIT_ENTITIES).nullish(),

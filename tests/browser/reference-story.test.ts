@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchBrowser, screenshot } from '~/tests/helpers/browser';
 import { startServer, type TestServer } from '~/tests/helpers/server';
+import { signInPage } from '~/tests/helpers/session';
 
 let server: TestServer;
 let browser: Browser;
@@ -34,6 +35,7 @@ describe('the reference story, done through the UI', () => {
   it('logs a claim, attributes it to SOHR via agencies, links the government denial, and shows both sides', async () => {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors = collectPageErrors(page);
+    await signInPage(page, server.baseUrl, 'checker');
 
     // 1. Log the claim.
     const departureUrl = await logClaim(page, 'President Assad flew out of Damascus on 8 December 2024.');
@@ -94,6 +96,7 @@ describe('the reference story, done through the UI', () => {
   it('refuses a javascript: document URL next to the field, keeping what was typed', async () => {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors = collectPageErrors(page);
+    await signInPage(page, server.baseUrl, 'checker');
     await logClaim(page, 'A claim whose evidence link is bad.');
     await page.getByRole('button', { name: 'Add attribution' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Add attribution' });

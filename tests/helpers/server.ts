@@ -80,6 +80,10 @@ export async function startServer(): Promise<TestServer> {
     DATABASE_PATH: dbPath,
     NEXT_TELEMETRY_DISABLED: '1',
     NODE_ENV: 'production',
+    // Demo accounts (one per role) are created by the seed, for tests to sign in with.
+    CORROBORATE_DEMO: '1',
+    BETTER_AUTH_SECRET: 'test-only-secret-0123456789abcdef0123456789abcdef',
+    CORROBORATE_URL: baseUrl,
   };
 
   try {

@@ -1,28 +1,56 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '~/tests/helpers/server';
+import { sessionCookie } from '~/tests/helpers/session';
 
 // The built app, served by `next start` on a free port with the demo story loaded.
 let server: TestServer;
+let cookie: string;
 beforeAll(async () => {
   server = await startServer();
+  cookie = await sessionCookie(server.baseUrl, 'editor');
 });
 afterAll(async () => {
   await server?.stop();
 });
 
-const query = (path: string, input: unknown) =>
-  fetch(`${server.baseUrl}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+const query = (path: string, input: unknown, headers: Record<string, string> = { cookie }) =>
+  fetch(`${server.baseUrl}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers });
 
-const mutate = (path: string, input: unknown) =>
+const mutate = (path: string, input: unknown, headers: Record<string, string> = {}) =>
   fetch(`${server.baseUrl}/api/trpc/${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie, ...headers },
     body: JSON.stringify(input),
   });
 
 describe('pages', () => {
+  it('sends signed-out visitors to the sign-in page', async () => {
+    const res = await fetch(`${server.baseUrl}/claims/1`, { redirect: 'manual' });
+    expect(res.status).toBe(307);
+    expect(res.headers.get('location')).toMatch(/\/sign-in\?next=%2Fclaims%2F1$/);
+    const signIn = await fetch(`${server.baseUrl}/sign-in`);
+    expect(signIn.status).toBe(200);
+    expect(await signIn.text()).toContain('Sign in');
+  });
+
+  it('sends security headers, with a nonce-based CSP and no unsafe-inline scripts', async () => {
+    const res = await fetch(`${server.baseUrl}/claims`, { headers: { cookie } });
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    const html = await res.text();
+    // Every inline script carries this response's nonce.
+    const scripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const attrs of scripts) expect(attrs).toContain(`nonce="${nonce}"`);
+  });
+
   it('server-renders the claims list with the demo story, no client fetch needed', async () => {
-    const res = await fetch(`${server.baseUrl}/claims`);
+    const res = await fetch(`${server.baseUrl}/claims`, { headers: { cookie } });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('Bashar al-Assad has left Syria.');
@@ -30,13 +58,13 @@ describe('pages', () => {
   });
 
   it('answers 404 for a claim that does not exist', async () => {
-    const res = await fetch(`${server.baseUrl}/claims/999999`);
+    const res = await fetch(`${server.baseUrl}/claims/999999`, { headers: { cookie } });
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('This record does not exist');
   });
 
   it('redirects the home page to the claims list', async () => {
-    const res = await fetch(`${server.baseUrl}/`, { redirect: 'manual' });
+    const res = await fetch(`${server.baseUrl}/`, { redirect: 'manual', headers: { cookie } });
     expect([307, 308]).toContain(res.status);
     expect(res.headers.get('location')).toMatch(/\/claims$/);
   });
@@ -77,6 +105,30 @@ describe('the tRPC API over HTTP', () => {
     expect((await second.json()).error.data.reason).toBe('stale');
     const now = await (await query('claims.get', { id })).json();
     expect(now.result.data.text).toBe('First edit wins.');
+  });
+
+  it('answers UNAUTHORIZED to a signed-out caller, and FORBIDDEN to a checker deleting', async () => {
+    const anon = await query('claims.list', { limit: 5 }, {});
+    expect(anon.status).toBe(401);
+    const checker = await sessionCookie(server.baseUrl, 'checker');
+    const created = await (await mutate('claims.create', { text: 'A checker logs this claim.' }, { cookie: checker })).json();
+    const { id, version } = created.result.data;
+    const del = await mutate('claims.delete', { id, version }, { cookie: checker });
+    expect(del.status).toBe(403);
+    expect((await (await query('claims.get', { id })).json()).result.data.text).toBe('A checker logs this claim.');
+  });
+
+  it('refuses writes that are not JSON, or that come from another site', async () => {
+    const form = await fetch(`${server.baseUrl}/api/trpc/claims.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: 'text=Posted+from+a+form',
+    });
+    expect(form.status).toBe(415);
+    const cross = await mutate('claims.create', { text: 'Posted from another site.' }, { origin: 'https://evil.example' });
+    expect(cross.status).toBe(403);
+    const list = await (await query('claims.list', { q: 'Posted from', limit: 5 })).json();
+    expect(list.result.data.items).toEqual([]);
   });
 
   it('does not run mutations sent as GET', async () => {

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { migrateToLatest, type DB } from '~/db/client';
 import type { Database } from '~/db/schema';
 import { openSqlite } from '~/db/sqlite';
-import { createCaller } from '~/server/root';
-import { freshCaller } from '../helpers/db';
+import { addUser, callerAs, freshCaller } from '../helpers/db';
 import {
   allPages,
   auditEvents,
@@ -425,7 +424,7 @@ describe('query counts (no N+1)', () => {
       },
     });
     await migrateToLatest(db);
-    const caller = createCaller({ db, actorId: null });
+    const caller = callerAs(db, await addUser(db, 'counter', 'admin'));
 
     const sohr = await makeSource(caller, { name: 'SOHR' });
     const rami = await makeSource(caller, { name: 'Rami Abdurrahman', kind: 'person', affiliationId: sohr.id });

@@ -8,6 +8,7 @@ import Link from 'next/link';
 import { EVIDENCE_LABEL, type ReliabilityGrade } from '~/server/shared/enums';
 import { GradeBadge } from '../../_components/badges';
 import { formatDate, safeHref } from '../../_components/format';
+import { useCan } from '../../_components/me';
 import { useInvalidate } from '../../_trpc/invalidate';
 import { useTRPC } from '../../_trpc/react';
 import { ConfirmDelete } from '../../_widgets/ConfirmDelete';
@@ -18,6 +19,7 @@ import type { ClaimAttribution } from './ClaimView';
 export function AttributionItem({ claimId, attribution: a }: { claimId: number; attribution: ClaimAttribution }) {
   const trpc = useTRPC();
   const invalidate = useInvalidate();
+  const canDelete = useCan('editor');
   const [editing, edit] = useDisclosure(false);
   const update = useMutation(trpc.attributions.update.mutationOptions());
   const remove = useMutation(trpc.attributions.delete.mutationOptions());
@@ -105,6 +107,7 @@ export function AttributionItem({ claimId, attribution: a }: { claimId: number; 
           <Button size="xs" variant="subtle" leftSection={<IconPencil size={12} aria-hidden />} onClick={edit.open} aria-label={`Edit attribution to ${a.sourceName}`}>
             Edit
           </Button>
+          {canDelete && (
           <ConfirmDelete
             size="xs"
             variant="subtle"
@@ -115,6 +118,7 @@ export function AttributionItem({ claimId, attribution: a }: { claimId: number; 
               await invalidate('claims', 'sources', 'documents');
             }}
           />
+          )}
         </Group>
       </Group>
       <Modal opened={editing} onClose={edit.close} title="Edit attribution" size="lg">

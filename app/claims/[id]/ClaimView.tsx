@@ -14,6 +14,7 @@ import { StanceBadge, StatusBadge, VerdictBadge } from '../../_components/badges
 import { formatDate, plural } from '../../_components/format';
 import { HistoryList } from '../../_components/HistoryList';
 import { PageHeader } from '../../_components/PageHeader';
+import { useCan } from '../../_components/me';
 import { useInvalidate } from '../../_trpc/invalidate';
 import { useTRPC } from '../../_trpc/react';
 import { ConfirmDelete } from '../../_widgets/ConfirmDelete';
@@ -48,6 +49,7 @@ export function ClaimView({ id }: { id: number }) {
   const { data: stories } = useSuspenseQuery(trpc.stories.list.queryOptions());
   const [tab, setTab] = useState<string | null>('attributions');
   const history = useQuery(trpc.claims.history.queryOptions({ id }, { enabled: tab === 'history' }));
+  const canDelete = useCan('editor');
   const [editing, edit] = useDisclosure(false);
   const [attributing, attribute] = useDisclosure(false);
   const [linking, link] = useDisclosure(false);
@@ -161,8 +163,10 @@ export function ClaimView({ id }: { id: number }) {
         </Tabs.Panel>
       </Tabs>
 
+      {canDelete && (
       <Group mt="xl" justify="flex-end">
         <ConfirmDelete
+          label="Delete claim"
           what="this claim"
           consequence={
             claim.attributions.length
@@ -177,6 +181,7 @@ export function ClaimView({ id }: { id: number }) {
           }}
         />
       </Group>
+      )}
 
       <Modal opened={editing} onClose={edit.close} title="Edit claim" size="lg">
         <ClaimForm

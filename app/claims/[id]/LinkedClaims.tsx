@@ -5,6 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { LINK_LABEL } from '~/server/shared/enums';
 import { StatusBadge } from '../../_components/badges';
+import { useCan } from '../../_components/me';
 import { useInvalidate } from '../../_trpc/invalidate';
 import { useTRPC } from '../../_trpc/react';
 import { ConfirmDelete } from '../../_widgets/ConfirmDelete';
@@ -16,6 +17,7 @@ const KIND_COLOR = { contradicts: 'red', supports: 'teal', duplicate_of: 'grape'
 export function LinkedClaims({ claim, onAdd }: { claim: ClaimDetail; onAdd: () => void }) {
   const trpc = useTRPC();
   const invalidate = useInvalidate();
+  const canDelete = useCan('editor');
   const remove = useMutation(trpc.links.delete.mutationOptions());
   if (claim.links.length === 0)
     return (
@@ -54,6 +56,7 @@ export function LinkedClaims({ claim, onAdd }: { claim: ClaimDetail; onAdd: () =
                   </Text>
                 )}
               </Stack>
+              {canDelete && (
               <ConfirmDelete
                 size="xs"
                 variant="subtle"
@@ -65,6 +68,7 @@ export function LinkedClaims({ claim, onAdd }: { claim: ClaimDetail; onAdd: () =
                   await invalidate('claims');
                 }}
               />
+              )}
             </Group>
           </Card>
         );

@@ -1,0 +1,182 @@
+'use client';
+
+import { Button, Group, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useRef, useState } from 'react';
+import type { ReliabilityGrade, SourceKind } from '~/server/shared/enums';
+import { createSourceInput } from '~/server/sources/sources.schema';
+import { readServerError, zodValidate, type ServerError } from '../_components/forms';
+import { focusFirstInvalid } from '../_components/focus-invalid';
+import { SaveError } from '../_components/SaveError';
+import { SourcePicker, type Picked } from '../_widgets/pickers';
+import { GRADE_OPTIONS, KIND_OPTIONS } from './options';
+
+export interface SourceFormValues {
+  name: string;
+  kind: SourceKind | null;
+  aliases: string[];
+  affiliationId: number | null;
+  affiliationRole: string;
+  homepage: string;
+  reliability: ReliabilityGrade;
+  reliabilityNote: string;
+  description: string;
+}
+
+export const emptySource: SourceFormValues = {
+  name: '',
+  kind: null,
+  aliases: [],
+  affiliationId: null,
+  affiliationRole: '',
+  homepage: '',
+  reliability: 'F',
+  reliabilityNote: '',
+  description: '',
+};
+
+/** What the procedure receives (create; update adds id and version). */
+export function sourceInputOf(v: SourceFormValues) {
+  return { ...v, kind: v.kind as SourceKind };
+}
+
+const validate = zodValidate(createSourceInput);
+
+/**
+ * The source form, for adding and for editing. Validated by the same zod schema as the
+ * procedure; server errors land beside their field; a failed save keeps what was typed.
+ */
+export function SourceForm({
+  initial,
+  initialAffiliation,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  onReload,
+}: {
+  initial: SourceFormValues;
+  /** The affiliation's name, for the picker (when `initial.affiliationId` is set). */
+  initialAffiliation?: Picked | null;
+  submitLabel: string;
+  onSubmit: (v: SourceFormValues) => Promise<unknown>;
+  onCancel?: () => void;
+  /** Offered when the save failed because someone else changed the record. */
+  onReload?: () => void;
+}) {
+  const form = useForm<SourceFormValues>({ initialValues: initial, validate: (v) => validate(v) });
+  const [error, setError] = useState<ServerError | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [affiliation, setAffiliation] = useState<Picked | null>(initialAffiliation ?? null);
+  const aliasError = form.errors.aliases ?? Object.entries(form.errors).find(([k]) => k.startsWith('aliases.'))?.[1];
+
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={form.onSubmit(async (values) => {
+        setError(null);
+        try {
+          await onSubmit(values);
+        } catch (err) {
+          const e = readServerError(err);
+          form.setErrors(e.fieldErrors);
+          setError(e);
+          focusFirstInvalid(formRef.current);
+        }
+      }, () => focusFirstInvalid(formRef.current))}
+    >
+      <Stack gap="sm">
+        <SaveError error={error} onReload={onReload} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput
+            label="Name"
+            description="The name as the desk refers to it"
+            placeholder="e.g. Syrian Observatory for Human Rights"
+            required
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
+          <Select
+            label="Kind"
+            description="What sort of actor this is"
+            placeholder="Choose a kind"
+            required
+            data={KIND_OPTIONS}
+            allowDeselect={false}
+            {...form.getInputProps('kind')}
+          />
+        </SimpleGrid>
+        <TagsInput
+          label="Aliases"
+          description="Other names it goes by (abbreviations, translations). Press Enter after each."
+          placeholder={form.values.aliases.length ? '' : 'e.g. SOHR'}
+          clearable
+          splitChars={[',']}
+          {...form.getInputProps('aliases')}
+          error={aliasError}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <SourcePicker
+            label="Affiliation"
+            description="The organization it speaks for or belongs to, if any"
+            placeholder="Name or alias of the parent source"
+            value={affiliation}
+            onChange={(v) => {
+              setAffiliation(v);
+              form.setFieldValue('affiliationId', v?.id ?? null);
+              form.clearFieldError('affiliationId');
+            }}
+            error={form.errors.affiliationId}
+          />
+          <TextInput
+            label="Role"
+            description="Its role in that organization, e.g. head, spokesperson"
+            {...form.getInputProps('affiliationRole')}
+          />
+        </SimpleGrid>
+        <TextInput
+          label="Homepage"
+          description="Its own website, starting with https://"
+          type="url"
+          placeholder="https://…"
+          {...form.getInputProps('homepage')}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Select
+            label="Reliability grade"
+            description="A completely reliable … E unreliable; F cannot be judged"
+            data={GRADE_OPTIONS}
+            allowDeselect={false}
+            {...form.getInputProps('reliability')}
+          />
+          <Textarea
+            label="Grade rationale"
+            description="Why this grade: track record, stake in the story"
+            autosize
+            minRows={1}
+            maxRows={6}
+            {...form.getInputProps('reliabilityNote')}
+          />
+        </SimpleGrid>
+        <Textarea
+          label="Description"
+          description="Who they are, for colleagues who do not know them"
+          autosize
+          minRows={2}
+          maxRows={8}
+          {...form.getInputProps('description')}
+        />
+        <Group justify="flex-end" mt="xs">
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+          )}
+          <Button type="submit" loading={form.submitting}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { betterAuth } from 'better-auth';
+import { nextCookies } from 'better-auth/next-js';
+import { admin } from 'better-auth/plugins';
+import { createAccessControl } from 'better-auth/plugins/access';
+import { adminAc, defaultStatements, userAc } from 'better-auth/plugins/admin/access';
+import { databasePath, type DB } from '~/db/client';
+
+const ac = createAccessControl(defaultStatements);
+const roles = {
+  checker: ac.newRole({ ...userAc.statements }),
+  editor: ac.newRole({ ...userAc.statements }),
+  admin: ac.newRole({ ...adminAc.statements }),
+};
+
+export const isDemoMode = () => process.env.CORROBORATE_DEMO === '1';
+
+export function appBaseUrl(): string {
+  return process.env.CORROBORATE_URL ?? process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
+/**
+ * The signing secret: BETTER_AUTH_SECRET, or a random one kept beside the database (so a
+ * demo or a single-machine desk works without setup, and sessions survive restarts).
+ */
+function authSecret(): string {
+  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const file = join(dirname(databasePath()), '.auth-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Origin of the request as the browser addressed it (for the CSRF origin check). */
+function requestOrigin(request?: Request): string | undefined {
+  const host = request?.headers.get('x-forwarded-host') ?? request?.headers.get('host');
+  if (!host) return undefined;
+  const proto = request?.headers.get('x-forwarded-proto') ?? (appBaseUrl().startsWith('https:') ? 'https' : 'http');
+  return `${proto}://${host}`;
+}
+
+export function createAuth(db: DB, opts: { secret?: string } = {}) {
+  const baseURL = appBaseUrl();
+  return betterAuth({
+    appName: 'Corroborate',
+    baseURL,
+    secret: opts.secret ?? authSecret(),
+    database: { db, type: 'sqlite' },
+    telemetry: { enabled: false },
+    emailAndPassword: {
+      enabled: true,
+      // Accounts come from an admin's invitation or `npm run user:create`, never self sign-up.
+      disableSignUp: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // A request's own origin is trusted: an attacker's page cannot forge the Host header.
+    trustedOrigins: (request) => [baseURL, requestOrigin(request)].filter((o): o is string => Boolean(o)),
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 200,
+      customRules: { '/sign-in/email': { window: 60, max: 5 }, '/change-password': { window: 60, max: 5 } },
+    },
+    advanced: {
+      useSecureCookies: baseURL.startsWith('https:'),
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+    },
+    plugins: [admin({ ac, roles, defaultRole: 'checker', adminRoles: ['admin'] }), nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
