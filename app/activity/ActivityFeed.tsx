@@ -22,6 +22,8 @@ const ENTITY_OPTIONS: { value: AuditEntity; label: string }[] = [
   { value: 'document', label: 'Documents' },
   { value: 'story', label: 'Stories' },
   { value: 'story_claim', label: 'Story memberships' },
+  { value: 'user', label: 'Accounts' },
+  { value: 'invitation', label: 'Invitations' },
 ];
 
 const PAGE: Record<'claim' | 'source' | 'document' | 'story', { path: string; noun: string }> = {

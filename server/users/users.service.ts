@@ -42,7 +42,7 @@ async function createUserWithHash(trx: Kysely<Database>, actor: Actor, input: z.
     { id: randomUUID(), accountId: id, providerId: 'credential', userId: id, password: passwordHash, createdAt: at, updatedAt: at },
   );
   const user = { id, name: input.name, email: input.email, role: input.role };
-  await recordAudit(trx, actor, 'create', 'user', 0, null, { id, ...visible(user) });
+  await recordAudit(trx, actor === 'self' ? id : actor, 'create', 'user', 0, null, { id, ...visible(user) });
   return user;
 }
 
@@ -130,7 +130,8 @@ export async function acceptInvitation(db: Kysely<Database>, input: z.output<typ
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const inv = await usableInvitation(trx, input.token);
-    const user = await createUserWithHash(trx, null, { email: inv.email, name: input.name, role: inv.role, password: input.password }, passwordHash);
+    // The new member is the actor of their own account's creation.
+    const user = await createUserWithHash(trx, 'self', { email: inv.email, name: input.name, role: inv.role, password: input.password }, passwordHash);
     const used = await q.markInvitationUsed(trx, inv.id, nowIso());
     if (!used.numUpdatedRows) throw unusable();
     return user;

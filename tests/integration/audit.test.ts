@@ -20,10 +20,13 @@ import {
  * One scenario per mutation: `setup` builds what the mutation needs, `run` performs it and
  * returns the id of the record it changes, `event` is the one audit event expected.
  */
+type Records = Record<string, { id: number; version: number }> & { token?: string; userId?: string };
 interface Scenario {
-  setup: (caller: Caller) => Promise<Record<string, { id: number; version: number }>>;
-  run: (caller: Caller, r: Record<string, { id: number; version: number }>) => Promise<unknown>;
-  event: (r: Record<string, { id: number; version: number }>) => [action: string, entity: AuditEntity, entityId: number];
+  setup: (caller: Caller) => Promise<Records>;
+  run: (caller: Caller, r: Records) => Promise<unknown>;
+  event: (r: Records) => [action: string, entity: AuditEntity, entityId: number];
+  /** Who the event names as actor, when not the caller (a person accepting an invitation acts for themself). */
+  actor?: 'self';
 }
 
 const claimAndSource = async (caller: Caller) => ({ claim: await makeClaim(caller), source: await makeSource(caller) });
@@ -37,6 +40,11 @@ const withLink = async (caller: Caller) => {
   return { ...r, link: await caller.links.create({ fromClaimId: r.a.id, toClaimId: r.b.id, kind: 'supports' }) };
 };
 const storyAndClaim = async (caller: Caller) => ({ story: await makeStory(caller), claim: await makeClaim(caller) });
+const invited = async (caller: Caller): Promise<Records> => ({ token: (await caller.users.invite({ email: 'new@desk.test', role: 'checker' })).token });
+const colleague = async (caller: Caller): Promise<Records> => {
+  const { token } = await caller.users.invite({ email: 'colleague@desk.test', role: 'checker' });
+  return { userId: (await caller.users.acceptInvitation({ token, name: 'A Colleague', password: 'a long password' })).id };
+};
 
 const SCENARIOS: Record<string, Scenario> = {
   'claims.create': {
@@ -144,6 +152,28 @@ const SCENARIOS: Record<string, Scenario> = {
     run: (c, r) => c.stories.removeClaim({ storyId: r.story!.id, claimId: r.claim!.id }),
     event: (r) => ['delete', 'story_claim', r.claim!.id],
   },
+  // Users have text ids: their events carry entity id 0 and the user's id in before/after.
+  'users.invite': {
+    setup: async () => ({}),
+    run: (c) => c.users.invite({ email: 'new@desk.test', role: 'editor' }),
+    event: () => ['create', 'invitation', 1],
+  },
+  'users.acceptInvitation': {
+    setup: invited,
+    run: (c, r) => c.users.acceptInvitation({ token: r.token!, name: 'New Member', password: 'a long password' }),
+    event: () => ['create', 'user', 0],
+    actor: 'self',
+  },
+  'users.setRole': {
+    setup: colleague,
+    run: (c, r) => c.users.setRole({ userId: r.userId!, role: 'editor' }),
+    event: () => ['update', 'user', 0],
+  },
+  'users.setDisabled': {
+    setup: colleague,
+    run: (c, r) => c.users.setDisabled({ userId: r.userId!, disabled: true }),
+    event: () => ['update', 'user', 0],
+  },
 };
 
 const MUTATIONS = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)
@@ -162,7 +192,8 @@ describe('every mutation is audited', () => {
     const events = await eventsWrittenBy(db, () => scenario.run(caller, records));
     const [action, entity, entityId] = scenario.event(records);
     expect(events.map((e) => [e.action, e.entity, e.entityId])).toEqual([[action, entity, entityId]]);
-    expect(events[0]).toMatchObject({ actorId: 'checker-7', before: action === 'create' ? null : expect.any(String), after: action === 'delete' ? null : expect.any(String) });
+    const actorId = scenario.actor === 'self' ? JSON.parse(events[0]!.after!).id : 'checker-7';
+    expect(events[0]).toMatchObject({ actorId, before: action === 'create' ? null : expect.any(String), after: action === 'delete' ? null : expect.any(String) });
     expect(Date.parse(events[0]!.at)).not.toBeNaN();
   });
 
@@ -253,7 +284,7 @@ describe('audit.activity', () => {
   it('validates its input', async () => {
     const { caller } = await freshCaller();
     expect(Object.keys((await expectTRPCError(caller.audit.activity({ limit: 0 }), 'BAD_REQUEST')).fieldErrors ?? {})).toEqual(['limit']);
-    expect(Object.keys((await expectTRPCError(caller.audit.activity({ entity: 'user' as never }), 'BAD_REQUEST')).fieldErrors ?? {})).toEqual([
+    expect(Object.keys((await expectTRPCError(caller.audit.activity({ entity: 'alien' as never }), 'BAD_REQUEST')).fieldErrors ?? {})).toEqual([
       'entity',
     ]);
     expect((await caller.audit.activity({})).items).toEqual([]);
