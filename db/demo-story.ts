@@ -7,7 +7,7 @@ import { createDocument } from '~/server/documents/documents.service';
 import { findLink } from '~/server/links/links.queries';
 import { createLink } from '~/server/links/links.service';
 import { findSourceByName } from '~/server/sources/sources.queries';
-import { createSource } from '~/server/sources/sources.service';
+import { createSource, gradeSource } from '~/server/sources/sources.service';
 import { findStoryByTitle } from '~/server/stories/stories.queries';
 import { createStory } from '~/server/stories/stories.service';
 import type { EvidenceKind, LinkKind, ReliabilityGrade, SourceKind, Stance } from './schema';
@@ -26,17 +26,16 @@ const STORY = {
 
 const ARTICLE_URL = 'https://news.example.org/2024/12/08/assad-reportedly-leaves-syria';
 
-interface SourceSeed {
+type SourceSeed = {
   name: string;
   kind: SourceKind;
   aliases?: string[];
   affiliation?: string;
   role?: string;
-  grade?: ReliabilityGrade;
-  gradeNote?: string;
   description?: string;
   homepage?: string;
-}
+  // A grade always comes with its rationale, as an editor's grade does.
+} & ({ grade?: undefined; gradeNote?: undefined } | { grade: ReliabilityGrade; gradeNote: string });
 
 const SOURCES: SourceSeed[] = [
   {
@@ -178,7 +177,11 @@ const LINKS: { from: string; to: string; kind: LinkKind; note: string }[] = [
   { from: 'retreat', to: 'cities', kind: 'supports', note: 'A retreat from Homs fits its capture.' },
 ];
 
-export async function loadDemoStory(db: DB): Promise<{ created: number }> {
+/**
+ * `grader`: the user id the demo's source grades are recorded under (the demo editor in demo
+ * mode), so the history shows who graded what; null records them as the seed's.
+ */
+export async function loadDemoStory(db: DB, options: { grader?: string | null } = {}): Promise<{ created: number }> {
   let created = 0;
   const story = (await findStoryByTitle(db, STORY.title)) ?? (created++, await createStory(db, null, STORY));
 
@@ -194,9 +197,16 @@ export async function loadDemoStory(db: DB): Promise<{ created: number }> {
         affiliationId: s.affiliation ? sourceId.get(s.affiliation)! : null,
         affiliationRole: s.role ?? '',
         homepage: s.homepage ?? null,
-        reliability: s.grade ?? 'F',
-        reliabilityNote: s.gradeNote ?? '',
         aliases: s.aliases ?? [],
+      });
+    }
+    // Sources are created ungraded; grading is an editor's act with its own history entry.
+    if (s.grade && (row.reliability !== s.grade || row.reliabilityNote !== s.gradeNote)) {
+      row = await gradeSource(db, options.grader ?? null, {
+        id: row.id,
+        version: row.version,
+        reliability: s.grade,
+        reliabilityNote: s.gradeNote,
       });
     }
     sourceId.set(s.name, row.id);

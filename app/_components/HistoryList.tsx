@@ -8,6 +8,7 @@ export interface HistoryEntry {
   id: number;
   at: string;
   actorId: string | null;
+  actorName?: string | null;
   action: 'create' | 'update' | 'delete';
   entity: string;
   entityId: number;
@@ -25,6 +26,8 @@ const ENTITY = {
   claim_link: 'Claim link',
   story: 'Story',
   story_claim: 'Story membership',
+  user: 'Account',
+  invitation: 'Invitation',
 } as Record<string, string>;
 
 const ACTION = { create: 'created', update: 'changed', delete: 'deleted' } as const;
@@ -59,15 +62,17 @@ export function HistoryList<E extends HistoryEntry>({ entries, extra }: { entrie
                 <Text fw={600} size="sm">
                   {ENTITY[e.entity] ?? e.entity} {ACTION[e.action]}
                 </Text>
-                <Badge size="xs" variant="outline" color="gray" tt="none">
-                  #{e.entityId}
-                </Badge>
+                {e.entityId > 0 && (
+                  <Badge size="xs" variant="outline" color="gray" tt="none">
+                    #{e.entityId}
+                  </Badge>
+                )}
               </Group>
             }
           >
             <Stack gap={4}>
               <Text size="xs" c="dimmed">
-                {formatDateTime(e.at)} · {e.actorId ?? 'unattributed (accounts not enabled yet)'}
+                {formatDateTime(e.at)} · {e.actorName ?? (e.actorId ? 'a removed account' : 'the system (import or demo data)')}
               </Text>
               {e.label && (
                 <Text size="sm" lineClamp={2}>

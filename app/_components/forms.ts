@@ -20,13 +20,32 @@ export interface ServerError {
   fieldErrors: Record<string, string>;
   reason: string | null;
   code: string | null;
+  /** On a stale version: the record as it is now. */
+  current: (Record<string, unknown> & { version: number }) | null;
 }
 
 /** What the server said, in a shape forms can show: field errors beside fields, the rest above. */
 export function readServerError(err: unknown): ServerError {
   if (err instanceof TRPCClientError) {
-    const data = (err.data ?? {}) as { fieldErrors?: Record<string, string> | null; reason?: string | null; code?: string };
-    return { message: err.message, fieldErrors: data.fieldErrors ?? {}, reason: data.reason ?? null, code: data.code ?? null };
+    const data = (err.data ?? {}) as {
+      fieldErrors?: Record<string, string> | null;
+      reason?: string | null;
+      code?: string;
+      detail?: { current?: ServerError['current'] } | null;
+    };
+    return {
+      message: err.message,
+      fieldErrors: data.fieldErrors ?? {},
+      reason: data.reason ?? null,
+      code: data.code ?? null,
+      current: data.reason === 'stale' ? (data.detail?.current ?? null) : null,
+    };
   }
-  return { message: 'Could not reach the server. Check your connection and try again; nothing was lost.', fieldErrors: {}, reason: null, code: null };
+  return {
+    message: 'Could not reach the server. Check your connection and try again; nothing was lost.',
+    fieldErrors: {},
+    reason: null,
+    code: null,
+    current: null,
+  };
 }

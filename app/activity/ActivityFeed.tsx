@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, Card, Group, Select, Text } from '@mantine/core';
+import { Button, Card, Group, Select, Text, TextInput } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
@@ -42,8 +42,11 @@ export function ActivityFeed() {
   const pathname = usePathname();
   const input = activityInput(fromURLSearchParams(new URLSearchParams(useSearchParams().toString())));
   const { data } = useSuspenseQuery(trpc.audit.activity.queryOptions(input));
-  const go = (entity: string | null, cursor: number | null = null) =>
-    router.push(`${pathname}${toQueryString({ entity, cursor })}`, { scroll: cursor != null });
+  const { data: people } = useSuspenseQuery(trpc.users.directory.queryOptions());
+  const state = { entity: input.entity as string | null, person: input.actorId, from: input.from, to: input.to };
+  const filtered = Boolean(state.entity || state.person || state.from || state.to);
+  const go = (patch: Partial<typeof state>, cursor: number | null = null) =>
+    router.push(`${pathname}${toQueryString({ ...state, ...patch, cursor })}`, { scroll: cursor != null });
 
   return (
     <>
@@ -56,11 +59,23 @@ export function ActivityFeed() {
             clearable
             data={ENTITY_OPTIONS}
             value={input.entity}
-            onChange={(v) => go(v)}
-            w={240}
+            onChange={(v) => go({ entity: v })}
+            w={220}
           />
-          {input.entity && (
-            <Button variant="subtle" onClick={() => go(null)}>
+          <Select
+            label="Person"
+            placeholder="Anyone"
+            clearable
+            searchable
+            data={people.map((p) => ({ value: p.id, label: p.name }))}
+            value={input.actorId}
+            onChange={(v) => go({ person: v })}
+            w={220}
+          />
+          <TextInput type="date" label="From" value={input.from ?? ''} onChange={(e) => go({ from: e.currentTarget.value || null })} w={170} />
+          <TextInput type="date" label="To" value={input.to ?? ''} onChange={(e) => go({ to: e.currentTarget.value || null })} w={170} />
+          {filtered && (
+            <Button variant="subtle" onClick={() => router.push(pathname)}>
               Show everything
             </Button>
           )}
@@ -69,8 +84,8 @@ export function ActivityFeed() {
 
       {data.items.length === 0 ? (
         <EmptyState
-          title={input.entity ? 'No changes of this kind yet.' : 'Nothing has happened yet.'}
-          hint={input.entity ? 'Choose another record type, or show everything.' : 'Changes appear here as the desk logs claims, sources and documents.'}
+          title={filtered ? 'No changes match these filters.' : 'Nothing has happened yet.'}
+          hint={filtered ? 'Loosen a filter, or show everything.' : 'Changes appear here as the desk logs claims, sources and documents.'}
         />
       ) : (
         <Card withBorder padding="md" component="section" aria-label={input.cursor ? 'Changes, continued' : 'Latest changes'}>
@@ -102,8 +117,8 @@ export function ActivityFeed() {
         shown={data.items.length}
         noun={['change', 'changes']}
         later={input.cursor != null}
-        onFirst={() => go(input.entity)}
-        onNext={data.nextCursor ? () => go(input.entity, data.nextCursor) : null}
+        onFirst={() => go({})}
+        onNext={data.nextCursor ? () => go({}, data.nextCursor) : null}
       />
     </>
   );

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Activity' };
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<ParamRecord> }) {
-  await prefetch(trpc.audit.activity.queryOptions(activityInput(await searchParams)));
+  await Promise.all([prefetch(trpc.audit.activity.queryOptions(activityInput(await searchParams))), prefetch(trpc.users.directory.queryOptions())]);
   return (
     <HydrateClient>
       <ActivityFeed />

@@ -5,7 +5,8 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { CLAIM_STATUSES, STATUS_LABEL, type ClaimStatus } from '~/server/shared/enums';
 import { createClaimInput } from '~/server/claims/claims.schema';
-import { readServerError, zodValidate } from '../_components/forms';
+import { readServerError, zodValidate, type ServerError } from '../_components/forms';
+import { StaleNotice } from '../_components/StaleNotice';
 
 export interface ClaimFormValues {
   text: string;
@@ -30,7 +31,8 @@ export function ClaimForm({
   initial: ClaimFormValues;
   stories: { id: number; title: string }[];
   submitLabel: string;
-  onSubmit: (v: ClaimFormValues) => Promise<unknown>;
+  /** `version`: save over this version (after a conflict, to apply the edit on top of theirs). */
+  onSubmit: (v: ClaimFormValues, version?: number) => Promise<unknown>;
   onCancel?: () => void;
   multiStory?: boolean;
 }) {
@@ -39,20 +41,24 @@ export function ClaimForm({
     validate: (v) => zodValidate(createClaimInput)({ ...v, storyId: null }),
   });
   const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState<ServerError['current']>(null);
+  const save = async (values: ClaimFormValues, version?: number) => {
+    setError(null);
+    setStale(null);
+    try {
+      await onSubmit(values, version);
+    } catch (err) {
+      const e = readServerError(err);
+      if (e.current) return setStale(e.current);
+      form.setErrors(e.fieldErrors);
+      setError(e.message);
+    }
+  };
   const storyData = stories.map((s) => ({ value: String(s.id), label: s.title }));
 
   return (
     <form
-      onSubmit={form.onSubmit(async (values) => {
-        setError(null);
-        try {
-          await onSubmit(values);
-        } catch (err) {
-          const e = readServerError(err);
-          form.setErrors(e.fieldErrors);
-          setError(e.message);
-        }
-      })}
+      onSubmit={form.onSubmit((values) => save(values))}
       noValidate
     >
       <Stack gap="sm">
@@ -60,6 +66,18 @@ export function ClaimForm({
           <Alert color="red" title="Not saved" role="alert">
             {error}
           </Alert>
+        )}
+        {stale && (
+          <StaleNotice
+            started={{ ...initial, eventDate: initial.eventDate || null }}
+            current={stale}
+            fields={{ text: 'Claim', contextNote: 'Context note', eventDate: 'Event date', status: 'Status' }}
+            onReapply={() => save(form.values, stale.version)}
+            onDiscard={() => {
+              setStale(null);
+              onCancel?.();
+            }}
+          />
         )}
         <Textarea
           label="Claim"

@@ -3,13 +3,13 @@
 import { Button, Group, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useRef, useState } from 'react';
-import type { ReliabilityGrade, SourceKind } from '~/server/shared/enums';
+import type { SourceKind } from '~/server/shared/enums';
 import { createSourceInput } from '~/server/sources/sources.schema';
 import { readServerError, zodValidate, type ServerError } from '../_components/forms';
 import { focusFirstInvalid } from '../_components/focus-invalid';
 import { SaveError } from '../_components/SaveError';
 import { SourcePicker, type Picked } from '../_widgets/pickers';
-import { GRADE_OPTIONS, KIND_OPTIONS } from './options';
+import { KIND_OPTIONS } from './options';
 
 export interface SourceFormValues {
   name: string;
@@ -18,8 +18,6 @@ export interface SourceFormValues {
   affiliationId: number | null;
   affiliationRole: string;
   homepage: string;
-  reliability: ReliabilityGrade;
-  reliabilityNote: string;
   description: string;
 }
 
@@ -30,8 +28,6 @@ export const emptySource: SourceFormValues = {
   affiliationId: null,
   affiliationRole: '',
   homepage: '',
-  reliability: 'F',
-  reliabilityNote: '',
   description: '',
 };
 
@@ -45,6 +41,7 @@ const validate = zodValidate(createSourceInput);
 /**
  * The source form, for adding and for editing. Validated by the same zod schema as the
  * procedure; server errors land beside their field; a failed save keeps what was typed.
+ * It has no grade: a new source is ungraded, and grading is an editor's act (GradeSourceForm).
  */
 export function SourceForm({
   initial,
@@ -141,23 +138,6 @@ export function SourceForm({
           placeholder="https://…"
           {...form.getInputProps('homepage')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select
-            label="Reliability grade"
-            description="A completely reliable … E unreliable; F cannot be judged"
-            data={GRADE_OPTIONS}
-            allowDeselect={false}
-            {...form.getInputProps('reliability')}
-          />
-          <Textarea
-            label="Grade rationale"
-            description="Why this grade: track record, stake in the story"
-            autosize
-            minRows={1}
-            maxRows={6}
-            {...form.getInputProps('reliabilityNote')}
-          />
-        </SimpleGrid>
         <Textarea
           label="Description"
           description="Who they are, for colleagues who do not know them"

@@ -32,29 +32,44 @@ export async function insertAuditEvent(
   return id;
 }
 
-export function listAuditEvents(db: Kysely<Database>, f: { entity?: AuditEntity; beforeId?: number | null; limit: number }) {
-  let q = db.selectFrom('auditEvent').selectAll().orderBy('id', 'desc').limit(f.limit);
-  if (f.entity) q = q.where('entity', '=', f.entity);
-  if (f.beforeId) q = q.where('id', '<', f.beforeId);
+export interface ActivityFilter {
+  entity?: AuditEntity;
+  actorId?: string | null;
+  /** Inclusive ISO bounds on the event time. */
+  from?: string | null;
+  to?: string | null;
+  beforeId?: number | null;
+  limit: number;
+}
+
+/** Events with the name of who made them (one query), newest first. */
+const withActor = (db: Kysely<Database>) =>
+  db.selectFrom('auditEvent').leftJoin('user', 'user.id', 'auditEvent.actorId').selectAll('auditEvent').select('user.name as actorName');
+
+export function listAuditEvents(db: Kysely<Database>, f: ActivityFilter) {
+  let q = withActor(db).orderBy('auditEvent.id', 'desc').limit(f.limit);
+  if (f.entity) q = q.where('auditEvent.entity', '=', f.entity);
+  if (f.actorId) q = q.where('auditEvent.actorId', '=', f.actorId);
+  if (f.from) q = q.where('auditEvent.at', '>=', f.from);
+  if (f.to) q = q.where('auditEvent.at', '<=', f.to);
+  if (f.beforeId) q = q.where('auditEvent.id', '<', f.beforeId);
   return q.execute();
 }
 
 /** Events about a record, or that concern it, newest first. */
 export function listAuditEventsAbout(db: Kysely<Database>, s: Subject, limit: number) {
-  return db
-    .selectFrom('auditEvent')
-    .selectAll()
+  return withActor(db)
     .where((eb) =>
       eb.or([
-        eb.and([eb('entity', '=', s.entity), eb('entityId', '=', s.id)]),
+        eb.and([eb('auditEvent.entity', '=', s.entity), eb('auditEvent.entityId', '=', s.id)]),
         eb(
-          'id',
+          'auditEvent.id',
           'in',
           eb.selectFrom('auditSubject').select('eventId').where('auditSubject.entity', '=', s.entity).where('auditSubject.entityId', '=', s.id),
         ),
       ]),
     )
-    .orderBy('id', 'desc')
+    .orderBy('auditEvent.id', 'desc')
     .limit(limit)
     .execute();
 }

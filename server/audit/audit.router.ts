@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AUDIT_ENTITIES } from '~/db/schema';
+import { optionalDate } from '../shared/fields';
 import { createTRPCRouter, checkerProcedure } from '../trpc';
 import { activity } from './audit.service';
 
@@ -8,6 +9,9 @@ export const auditRouter = createTRPCRouter({
     .input(
       z.object({
         entity: z.enum(AUDIT_ENTITIES).nullish(),
+        actorId: z.string().max(100).nullish(),
+        from: optionalDate,
+        to: optionalDate,
         cursor: z.number().int().positive().nullish(),
         limit: z.number().int().min(1).max(100).default(50),
       }),

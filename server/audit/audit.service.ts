@@ -9,6 +9,8 @@ export interface AuditEntry {
   id: number;
   at: string;
   actorId: string | null;
+  /** The actor's name (null: a script or the demo seed, or an account since removed). */
+  actorName: string | null;
   action: AuditAction;
   entity: AuditEntity;
   entityId: number;
@@ -64,7 +66,7 @@ function diff(before: Record<string, unknown> | null, after: Record<string, unkn
 
 function labelOf(row: Record<string, unknown> | null): string | null {
   if (!row) return null;
-  for (const k of ['text', 'name', 'title', 'quote']) if (typeof row[k] === 'string' && row[k]) return row[k] as string;
+  for (const k of ['text', 'name', 'title', 'quote', 'email']) if (typeof row[k] === 'string' && row[k]) return row[k] as string;
   return null;
 }
 
@@ -75,6 +77,7 @@ function toEntry(row: Awaited<ReturnType<typeof q.listAuditEvents>>[number]): Au
     id: row.id,
     at: row.at,
     actorId: row.actorId,
+    actorName: row.actorName ?? null,
     action: row.action,
     entity: row.entity,
     entityId: row.entityId,
@@ -109,9 +112,17 @@ export interface ActivityEntry extends AuditEntry {
 
 export async function activity(
   db: Kysely<Database>,
-  f: { entity?: AuditEntity | null; cursor?: number | null; limit: number },
+  f: { entity?: AuditEntity | null; actorId?: string | null; from?: string | null; to?: string | null; cursor?: number | null; limit: number },
 ): Promise<{ items: ActivityEntry[]; nextCursor: number | null }> {
-  const rows = await q.listAuditEvents(db, { entity: f.entity ?? undefined, beforeId: f.cursor, limit: f.limit + 1 });
+  const rows = await q.listAuditEvents(db, {
+    entity: f.entity ?? undefined,
+    actorId: f.actorId,
+    // Dates are whole days: from the start of `from` to the end of `to`.
+    from: f.from ? `${f.from}T00:00:00.000Z` : null,
+    to: f.to ? `${f.to}T23:59:59.999Z` : null,
+    beforeId: f.cursor,
+    limit: f.limit + 1,
+  });
   const entries = rows.slice(0, f.limit).map(toEntry);
   const targets = entries.map(pagedRecordOf);
   const tables = ['claim', 'source', 'document', 'story'] as const;

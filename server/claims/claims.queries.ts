@@ -43,7 +43,10 @@ export interface ClaimListFilter {
   limit: number;
 }
 
-/** One page of claims, keyset-paginated on the sort column and id (never OFFSET). */
+/**
+ * One page of claims, keyset-paginated on the sort column and id (never OFFSET). The row-value
+ * comparison `(key, id) < (?, ?)` lets the (key, id) index seek straight to the page.
+ */
 export function listClaims(db: Kysely<Database>, f: ClaimListFilter) {
   let qb = db
     .selectFrom('claim')
@@ -71,13 +74,13 @@ export function listClaims(db: Kysely<Database>, f: ClaimListFilter) {
   }
   const a = f.after;
   if (f.sort === 'most_attributed') {
-    if (a) qb = qb.where((eb) => eb.or([eb('attributionCount', '<', Number(a.k)), eb.and([eb('attributionCount', '=', Number(a.k)), eb('id', '<', a.id)])]));
+    if (a) qb = qb.where((eb) => eb(eb.refTuple('attributionCount', 'id'), '<', eb.tuple(Number(a.k), a.id)));
     qb = qb.orderBy('attributionCount', 'desc').orderBy('id', 'desc');
   } else if (f.sort === 'oldest') {
-    if (a) qb = qb.where((eb) => eb.or([eb('createdAt', '>', String(a.k)), eb.and([eb('createdAt', '=', String(a.k)), eb('id', '>', a.id)])]));
+    if (a) qb = qb.where((eb) => eb(eb.refTuple('createdAt', 'id'), '>', eb.tuple(String(a.k), a.id)));
     qb = qb.orderBy('createdAt', 'asc').orderBy('id', 'asc');
   } else {
-    if (a) qb = qb.where((eb) => eb.or([eb('createdAt', '<', String(a.k)), eb.and([eb('createdAt', '=', String(a.k)), eb('id', '<', a.id)])]));
+    if (a) qb = qb.where((eb) => eb(eb.refTuple('createdAt', 'id'), '<', eb.tuple(String(a.k), a.id)));
     qb = qb.orderBy('createdAt', 'desc').orderBy('id', 'desc');
   }
   return qb.limit(f.limit).execute();

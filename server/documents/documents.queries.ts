@@ -98,7 +98,7 @@ export function listDocuments(
   if (f.after) {
     const a = f.after;
     qb = qb.where((eb) =>
-      eb.or([eb('document.createdAt', '<', a.k), eb.and([eb('document.createdAt', '=', a.k), eb('document.id', '<', a.id)])]),
+      eb(eb.refTuple('document.createdAt', 'document.id'), '<', eb.tuple(a.k, a.id)),
     );
   }
   return qb.orderBy('document.createdAt', 'desc').orderBy('document.id', 'desc').limit(f.limit).execute();

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '../shared/cursor';
 import { nowIso } from '../shared/time';
 import { checkVersion, found } from '../shared/versioned';
 import * as q from './sources.queries';
-import type { createSourceInput, listSourcesInput, updateSourceInput } from './sources.schema';
+import type { createSourceInput, gradeSourceInput, listSourcesInput, updateSourceInput } from './sources.schema';
 
 type Actor = string | null;
 type SourceInput = z.output<typeof createSourceInput>;
@@ -43,14 +43,13 @@ function rowFields(input: SourceInput) {
     affiliationId: input.affiliationId,
     affiliationRole: input.affiliationRole,
     homepage: input.homepage,
-    reliability: input.reliability,
-    reliabilityNote: input.reliabilityNote,
   };
 }
 
 /**
  * Creates a source inside the caller's transaction (also used when an attribution creates one
- * inline); `prefix` names the field path in a larger form.
+ * inline); `prefix` names the field path in a larger form. A new source is always ungraded (the
+ * column's default, 'F'): grading is an editor's act, `gradeSource`.
  */
 export async function createSourceIn(trx: Kysely<Database>, actor: Actor, input: SourceInput, prefix = '') {
   if (await q.findSourceByName(trx, input.name))
@@ -80,6 +79,27 @@ export function updateSource(db: Kysely<Database>, actor: Actor, input: z.output
     await q.replaceAliases(trx, input.id, aliases);
     const after = { ...updated, aliases };
     await recordAudit(trx, actor, 'update', 'source', input.id, before, after);
+    return after;
+  });
+}
+
+/**
+ * An editor grades a source (A–F with a rationale). The grade and its rationale change only
+ * here, with their own audit event, so the source's history shows who graded it, from what to
+ * what, and why. Regrading with the same grade and rationale changes nothing and records nothing.
+ */
+export function gradeSource(db: Kysely<Database>, actor: Actor, input: z.output<typeof gradeSourceInput>) {
+  return db.transaction().execute(async (trx) => {
+    const row = checkVersion('source', input.id, await q.getSourceRow(trx, input.id), input.version);
+    const aliases = (await q.aliasesOf(trx, [input.id])).map((a) => a.alias);
+    if (row.reliability === input.reliability && row.reliabilityNote === input.reliabilityNote) return { ...row, aliases };
+    const updated = await q.updateSource(trx, input.id, input.version, {
+      reliability: input.reliability,
+      reliabilityNote: input.reliabilityNote,
+      updatedAt: nowIso(),
+    });
+    const after = { ...updated, aliases };
+    await recordAudit(trx, actor, 'update', 'source', input.id, { ...row, aliases }, after);
     return after;
   });
 }

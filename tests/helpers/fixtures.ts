@@ -61,7 +61,6 @@ export async function makeSohrChain(caller: Caller) {
     kind: 'ngo',
     aliases: ['SOHR', 'Syrian Observatory'],
     affiliationId: network.id,
-    reliability: 'B',
     homepage: 'https://www.syriahr.com/en/',
   });
   const rami = await makeSource(caller, {
@@ -71,7 +70,17 @@ export async function makeSohrChain(caller: Caller) {
     affiliationId: sohr.id,
     affiliationRole: 'head',
   });
-  return { network, sohr, rami };
+  return { network, sohr: await gradeSource(caller, sohr, 'B'), rami };
+}
+
+/** An editor's grade (the default caller is an admin); returns the graded source, version moved on. */
+export function gradeSource(
+  caller: Caller,
+  source: { id: number; version: number },
+  reliability: RouterInputs['sources']['grade']['reliability'],
+  reliabilityNote = `Graded ${reliability} on its track record`,
+) {
+  return caller.sources.grade({ id: source.id, version: source.version, reliability, reliabilityNote });
 }
 
 // ── database inspection ──────────────────────────────────────────────────────────────────────────

@@ -74,11 +74,13 @@ describe('attributions.create', () => {
         claimId: claim.id,
         stance: 'asserts',
         evidenceKind: 'footage',
-        newSource: { name: 'Opposition-linked media', kind: 'media_outlet', reliability: 'D' },
+        newSource: { name: 'Opposition-linked media', kind: 'media_outlet' },
         newDocument: { url: 'https://video.example/tank-square', title: 'Footage: tank in the square', kind: 'video' },
       });
       const got = await caller.claims.get({ id: claim.id });
       expect(got.attributions[0]).toMatchObject({ id: a.id, sourceName: 'Opposition-linked media', documentTitle: 'Footage: tank in the square', evidenceKind: 'footage' });
+      // A source created inline is ungraded, like any new source: an editor grades it later.
+      expect(got.attributions[0]).toMatchObject({ sourceReliability: 'F' });
     });
     expect(events.map((e) => [e.action, e.entity])).toEqual([
       ['create', 'source'],

@@ -20,7 +20,8 @@ import {
  * One scenario per mutation: `setup` builds what the mutation needs, `run` performs it and
  * returns the id of the record it changes, `event` is the one audit event expected.
  */
-type Records = Record<string, { id: number; version: number }> & { token?: string; userId?: string };
+// Records a scenario built: rows with id and version, or an invitation token, or a user id.
+type Records = Record<string, any>;
 interface Scenario {
   setup: (caller: Caller) => Promise<Records>;
   run: (caller: Caller, r: Records) => Promise<unknown>;
@@ -70,6 +71,11 @@ const SCENARIOS: Record<string, Scenario> = {
   'sources.update': {
     setup: async (c) => ({ source: await makeSource(c, { name: 'Reuters' }) }),
     run: (c, r) => c.sources.update({ id: r.source!.id, version: 1, name: 'Reuters', kind: 'wire_agency', aliases: ['Thomson Reuters'] }),
+    event: (r) => ['update', 'source', r.source!.id],
+  },
+  'sources.grade': {
+    setup: async (c) => ({ source: await makeSource(c, { name: 'Reuters', aliases: ['Thomson Reuters'] }) }),
+    run: (c, r) => c.sources.grade({ id: r.source!.id, version: r.source!.version, reliability: 'A', reliabilityNote: 'Strong correction record' }),
     event: (r) => ['update', 'source', r.source!.id],
   },
   'sources.delete': {

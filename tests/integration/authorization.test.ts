@@ -37,6 +37,7 @@ const NEEDS: Record<string, Role | 'public'> = {
   'sources.suggest': 'checker',
   'sources.create': 'checker',
   'sources.update': 'checker',
+  'sources.grade': 'editor',
   'sources.delete': 'editor',
   'stories.list': 'checker',
   'stories.get': 'checker',

@@ -7,6 +7,7 @@ import {
   countRows,
   eventsWrittenBy,
   expectTRPCError,
+  gradeSource,
   longText,
   makeAttribution,
   makeClaim,
@@ -20,7 +21,7 @@ const setCreatedAt = (db: DB, id: number, at: string) => sql`update document set
 describe('documents.create and documents.get', () => {
   it('logs a document and reads it back with its publisher and the attributions it carries', async () => {
     const { caller } = await freshCaller();
-    const outlet = await makeSource(caller, { name: 'Al Jazeera', kind: 'media_outlet', reliability: 'C' });
+    const outlet = await gradeSource(caller, await makeSource(caller, { name: 'Al Jazeera', kind: 'media_outlet' }), 'C');
     const doc = await caller.documents.create({
       url: ' https://www.aljazeera.com/news/2024/12/8/assad-left ',
       title: 'Assad has left Syria, says monitor',

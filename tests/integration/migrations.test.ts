@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, migrateToLatest, type DB } from '~/db/client';
 import { loadDemoStory } from '~/db/demo-story';
 import { migrations } from '~/db/migrations';
+import { historyOf } from '~/server/audit/audit.service';
+import { addUser } from '../helpers/db';
 
 const TABLES = ['story', 'claim', 'storyClaim', 'source', 'sourceAlias', 'document', 'attribution', 'claimLink', 'auditEvent', 'auditSubject'] as const;
 
@@ -58,14 +60,34 @@ describe('migrations and the demo story', () => {
   it('loads the reference story, and loading it again duplicates nothing', async () => {
     db = createDb(':memory:');
     await migrateToLatest(db);
-    const first = await loadDemoStory(db);
+    const editor = await addUser(db, 'demo-editor', 'editor', 'Eli Editor');
+    const first = await loadDemoStory(db, { grader: editor.id });
     expect(first.created).toBeGreaterThan(20);
     const after1 = await counts(db);
     expect(after1.claim).toBeGreaterThanOrEqual(8);
     expect(after1.claimLink).toBeGreaterThanOrEqual(2);
-    const second = await loadDemoStory(db);
+    const second = await loadDemoStory(db, { grader: editor.id });
     expect(second.created).toBe(0);
     expect(await counts(db)).toEqual(after1);
+
+    // Sources are created ungraded and then graded by the editor, so the history shows who graded what.
+    const sohr = await db.selectFrom('source').selectAll().where('name', '=', 'Syrian Observatory for Human Rights').executeTakeFirstOrThrow();
+    expect(sohr).toMatchObject({ reliability: 'B', version: 2 });
+    const sohrHistory = (await historyOf(db, { entity: 'source', id: sohr.id })).filter((h) => h.entity === 'source');
+    expect(sohrHistory.map((h) => [h.action, h.actorName])).toEqual([
+      ['update', 'Eli Editor'],
+      ['create', null],
+    ]);
+    expect(sohrHistory[0]!.changes).toEqual([
+      { field: 'reliability', from: 'F', to: 'B' },
+      { field: 'reliabilityNote', from: '', to: sohr.reliabilityNote },
+    ]);
+    const graded = await db.selectFrom('source').select(['name', 'reliability']).where('reliability', '!=', 'F').orderBy('name').execute();
+    expect(graded).toEqual([
+      { name: 'Opposition-linked media', reliability: 'D' },
+      { name: 'Syrian Observatory for Human Rights', reliability: 'B' },
+      { name: 'Syrian government', reliability: 'E' },
+    ]);
 
     // The departure claim rests on SOHR's head, relayed via agencies, against the government's denial.
     const departure = await db.selectFrom('claim').select('id').where('text', '=', 'Bashar al-Assad has left Syria.').executeTakeFirstOrThrow();

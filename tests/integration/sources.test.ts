@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { freshCaller } from '../helpers/db';
+import { addUser, callerAs, freshCaller } from '../helpers/db';
 import {
   allPages,
   countRows,
   eventsWrittenBy,
   expectTRPCError,
+  gradeSource,
   longText,
   makeAttribution,
   makeClaim,
@@ -95,7 +96,6 @@ describe('sources.create and sources.get', () => {
     ['kind', { kind: 'blogger' }, 'Choose what kind of source this is'],
     ['description', { description: longText(4001) }, 'Description can be 4000 characters at most'],
     ['affiliationRole', { affiliationRole: longText(201) }, 'Role can be 200 characters at most'],
-    ['reliabilityNote', { reliabilityNote: longText(4001) }, 'Grade rationale can be 4000 characters at most'],
     ['aliases.1', { aliases: ['ok', longText(201)] }, 'Alias can be 200 characters at most'],
     ['aliases', { aliases: Array.from({ length: 31 }, (_, i) => `alias ${i}`) }, 'At most 30 aliases'],
   ])('names the field %s when the input is invalid', async (field, input, message) => {
@@ -105,10 +105,14 @@ describe('sources.create and sources.get', () => {
     expect((await countRows(db)).source).toBe(0);
   });
 
-  it('refuses an unknown grade', async () => {
-    const { caller } = await freshCaller();
-    const err = await expectTRPCError(caller.sources.create({ name: 'X', kind: 'person', reliability: 'G' as never }), 'BAD_REQUEST');
-    expect(Object.keys(err.fieldErrors ?? {})).toEqual(['reliability']);
+  it('creates every source ungraded: a grade sent with the source is not applied', async () => {
+    const { db } = await freshCaller();
+    const checker = callerAs(db, await addUser(db, 'checker-1', 'checker'));
+    const input = { name: 'Self-graded', kind: 'person', reliability: 'A', reliabilityNote: 'Trust me' } as never;
+    const created = await checker.sources.create(input);
+    expect(created).toMatchObject({ reliability: 'F', reliabilityNote: '' });
+    const updated = await checker.sources.update({ ...(input as object), id: created.id, version: created.version } as never);
+    expect(updated).toMatchObject({ version: 2, reliability: 'F', reliabilityNote: '' });
   });
 
   it('refuses an unknown affiliation, naming the field', async () => {
@@ -139,17 +143,16 @@ describe('sources.update', () => {
         affiliationId: current.affiliationId,
         homepage: current.homepage,
         aliases: [...current.aliases, 'OSDH'],
-        reliability: 'C',
-        reliabilityNote: 'UK-based monitor with a network of informants; figures sometimes revised',
+        description: 'UK-based monitor with a network of informants',
       });
-      expect(updated).toMatchObject({ version: 2, reliability: 'C', aliases: ['OSDH', 'SOHR', 'Syrian Observatory'] });
+      // The update leaves the editor's grade as it was.
+      expect(updated).toMatchObject({ version: current.version + 1, reliability: 'B', aliases: ['OSDH', 'SOHR', 'Syrian Observatory'] });
     });
     expect(events).toHaveLength(1);
     const history = await caller.sources.history({ id: sohr.id });
     expect(history[0]).toMatchObject({ action: 'update', entity: 'source', entityId: sohr.id, label: 'Syrian Observatory for Human Rights' });
     expect(history[0]!.changes).toEqual([
-      { field: 'reliability', from: 'B', to: 'C' },
-      { field: 'reliabilityNote', from: '', to: 'UK-based monitor with a network of informants; figures sometimes revised' },
+      { field: 'description', from: '', to: 'UK-based monitor with a network of informants' },
       { field: 'aliases', from: ['SOHR', 'Syrian Observatory'], to: ['OSDH', 'SOHR', 'Syrian Observatory'] },
     ]);
     expect((await caller.sources.get({ id: sohr.id })).aliases.sort()).toEqual(['OSDH', 'SOHR', 'Syrian Observatory']);
@@ -185,14 +188,14 @@ describe('sources.update', () => {
   it('refuses a stale version and changes nothing', async () => {
     const { db, caller } = await freshCaller();
     const s = await makeSource(caller, { name: 'Reuters' });
-    await caller.sources.update({ id: s.id, version: 1, name: 'Reuters', kind: 'wire_agency', reliability: 'A' });
+    await caller.sources.update({ id: s.id, version: 1, name: 'Reuters', kind: 'wire_agency', description: 'International news agency' });
     const before = await snapshot(db);
     const err = await expectTRPCError(
-      caller.sources.update({ id: s.id, version: 1, name: 'Reuters', kind: 'wire_agency', reliability: 'E' }),
+      caller.sources.update({ id: s.id, version: 1, name: 'Reuters', kind: 'wire_agency', description: 'A wire service' }),
       'CONFLICT',
     );
     expect(err.reason).toBe('stale');
-    expect(err.detail).toMatchObject({ current: { reliability: 'A', version: 2 } });
+    expect(err.detail).toMatchObject({ current: { description: 'International news agency', version: 2 } });
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -209,6 +212,122 @@ describe('sources.update', () => {
   it('answers NOT_FOUND for an unknown source', async () => {
     const { caller } = await freshCaller();
     await expectTRPCError(caller.sources.update({ id: 8, version: 1, name: 'Nobody', kind: 'person' }), 'NOT_FOUND');
+  });
+});
+
+describe('sources.grade', () => {
+  const RATIONALE = 'UK-based monitor with a network of informants; figures sometimes revised';
+
+  it('grades a source with its rationale and records one event: who graded it, from what to what, and why', async () => {
+    const { db } = await freshCaller();
+    const editor = callerAs(db, await addUser(db, 'editor-1', 'editor', 'Eli Editor'));
+    const { sohr } = await makeSohrChain(editor);
+    const current = await editor.sources.get({ id: sohr.id });
+    expect(current).toMatchObject({ reliability: 'B', version: 2 });
+    const events = await eventsWrittenBy(db, async () => {
+      const graded = await editor.sources.grade({ id: sohr.id, version: current.version, reliability: 'C', reliabilityNote: ` ${RATIONALE} ` });
+      expect(graded).toMatchObject({
+        version: current.version + 1,
+        reliability: 'C',
+        reliabilityNote: RATIONALE,
+        // Everything else stays as it was.
+        name: current.name,
+        description: current.description,
+        homepage: current.homepage,
+        affiliationId: current.affiliationId,
+        aliases: current.aliases,
+      });
+    });
+    expect(events).toMatchObject([{ action: 'update', entity: 'source', entityId: sohr.id, actorId: 'editor-1' }]);
+    const history = await editor.sources.history({ id: sohr.id });
+    expect(history[0]).toMatchObject({ action: 'update', entity: 'source', actorName: 'Eli Editor', label: 'Syrian Observatory for Human Rights' });
+    expect(history[0]!.changes).toEqual([
+      { field: 'reliability', from: 'B', to: 'C' },
+      { field: 'reliabilityNote', from: 'Graded B on its track record', to: RATIONALE },
+    ]);
+    // The first grade is in the history too, from the ungraded F.
+    expect(history[1]!.changes).toEqual([
+      { field: 'reliability', from: 'F', to: 'B' },
+      { field: 'reliabilityNote', from: '', to: 'Graded B on its track record' },
+    ]);
+    expect(await editor.sources.get({ id: sohr.id })).toMatchObject({ reliability: 'C', reliabilityNote: RATIONALE });
+  });
+
+  it('changes nothing and records nothing when the grade and rationale are the same', async () => {
+    const { db, caller } = await freshCaller();
+    const s = await gradeSource(caller, await makeSource(caller), 'A', 'Wire agency with a strong correction record');
+    const before = await snapshot(db);
+    const again = await caller.sources.grade({ id: s.id, version: s.version, reliability: 'A', reliabilityNote: 'Wire agency with a strong correction record' });
+    expect(again).toEqual(s);
+    expect(await snapshot(db)).toEqual(before);
+    // A new rationale alone is a change.
+    const reworded = await caller.sources.grade({ id: s.id, version: s.version, reliability: 'A', reliabilityNote: 'Strong correction record' });
+    expect(reworded.version).toBe(s.version + 1);
+    expect((await caller.sources.history({ id: s.id }))[0]!.changes).toEqual([
+      { field: 'reliabilityNote', from: 'Wire agency with a strong correction record', to: 'Strong correction record' },
+    ]);
+  });
+
+  it('refuses a checker (FORBIDDEN) and changes nothing', async () => {
+    const { db, caller } = await freshCaller();
+    const s = await makeSource(caller);
+    const checker = callerAs(db, await addUser(db, 'checker-1', 'checker'));
+    const before = await snapshot(db);
+    const err = await expectTRPCError(checker.sources.grade({ id: s.id, version: s.version, reliability: 'A', reliabilityNote: 'Looks fine to me' }), 'FORBIDDEN');
+    expect(err.message).toBe('This needs an editor; you are signed in as checker.');
+    expect(await snapshot(db)).toEqual(before);
+    expect(await checker.sources.get({ id: s.id })).toMatchObject({ reliability: 'F', version: 1 });
+  });
+
+  it.each([
+    ['reliabilityNote', { reliabilityNote: '' }, 'Grade rationale is required'],
+    ['reliabilityNote', { reliabilityNote: '   ' }, 'Grade rationale is required'],
+    ['reliabilityNote', { reliabilityNote: longText(4001) }, 'Grade rationale can be 4000 characters at most'],
+    ['reliability', { reliability: 'G' }, 'Choose a grade from A to F'],
+    ['reliability', { reliability: undefined }, 'Choose a grade from A to F'],
+  ])('names the field %s when the grade is invalid (%o), and changes nothing', async (field, input, message) => {
+    const { db, caller } = await freshCaller();
+    const s = await makeSource(caller);
+    const before = await snapshot(db);
+    const err = await expectTRPCError(
+      caller.sources.grade({ id: s.id, version: s.version, reliability: 'B', reliabilityNote: 'A reason', ...(input as object) }),
+      'BAD_REQUEST',
+    );
+    expect(err.fieldErrors).toEqual({ [field]: message });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('refuses a grade sent without any rationale, naming the field', async () => {
+    const { db, caller } = await freshCaller();
+    const s = await makeSource(caller);
+    const before = await snapshot(db);
+    const err = await expectTRPCError(caller.sources.grade({ id: s.id, version: s.version, reliability: 'A' } as never), 'BAD_REQUEST');
+    expect(Object.keys(err.fieldErrors ?? {})).toEqual(['reliabilityNote']);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('refuses a stale version, naming the current grade, and changes nothing', async () => {
+    const { db, caller } = await freshCaller();
+    const s = await makeSource(caller, { name: 'Reuters', kind: 'wire_agency' });
+    await caller.sources.grade({ id: s.id, version: 1, reliability: 'A', reliabilityNote: 'Strong correction record' });
+    const before = await snapshot(db);
+    const err = await expectTRPCError(
+      caller.sources.grade({ id: s.id, version: 1, reliability: 'E', reliabilityNote: 'Read an old page' }),
+      'CONFLICT',
+    );
+    expect(err.reason).toBe('stale');
+    expect(err.detail).toMatchObject({ current: { reliability: 'A', reliabilityNote: 'Strong correction record', version: 2 } });
+    expect(await snapshot(db)).toEqual(before);
+    // A checker's edit in between makes a grade read before it stale too.
+    await caller.sources.update({ id: s.id, version: 2, name: 'Reuters', kind: 'wire_agency', description: 'News agency' });
+    await expectTRPCError(caller.sources.grade({ id: s.id, version: 2, reliability: 'B', reliabilityNote: 'Usually right' }), 'CONFLICT');
+    expect((await caller.sources.get({ id: s.id })).reliability).toBe('A');
+  });
+
+  it('answers NOT_FOUND for an unknown source', async () => {
+    const { caller } = await freshCaller();
+    const err = await expectTRPCError(caller.sources.grade({ id: 77, version: 1, reliability: 'A', reliabilityNote: 'Reason' }), 'NOT_FOUND');
+    expect(err.message).toBe('Source #77 does not exist (it may have been deleted).');
   });
 });
 
@@ -233,7 +352,7 @@ describe('sources.delete', () => {
     await makeAttribution(caller, { claimId: claim.id, sourceId: other.id, viaSourceId: sohr.id });
     await makeDocument(caller, { publisherId: sohr.id });
     const before = await snapshot(db);
-    const err = await expectTRPCError(caller.sources.delete({ id: sohr.id, version: 1 }), 'CONFLICT');
+    const err = await expectTRPCError(caller.sources.delete({ id: sohr.id, version: sohr.version }), 'CONFLICT');
     expect(err.reason).toBe('in_use');
     expect(err.message).toBe(
       '“Syrian Observatory for Human Rights” cannot be deleted: 2 attributions name it as the source; 1 attribution was relayed via it; ' +
@@ -265,7 +384,7 @@ describe('sources.delete', () => {
   it('refuses a stale version and an unknown source', async () => {
     const { db, caller } = await freshCaller();
     const s = await makeSource(caller);
-    await caller.sources.update({ id: s.id, version: 1, name: s.name, kind: s.kind, reliability: 'D' });
+    await gradeSource(caller, s, 'D');
     const before = await snapshot(db);
     expect((await expectTRPCError(caller.sources.delete({ id: s.id, version: 1 }), 'CONFLICT')).reason).toBe('stale');
     expect(await snapshot(db)).toEqual(before);
@@ -277,7 +396,7 @@ describe('sources.list', () => {
   it('lists by name, case-insensitively, with affiliation and attribution count', async () => {
     const { caller } = await freshCaller();
     const { network, sohr, rami } = await makeSohrChain(caller);
-    const afp = await makeSource(caller, { name: 'afp', kind: 'wire_agency', reliability: 'A' });
+    const afp = await gradeSource(caller, await makeSource(caller, { name: 'afp', kind: 'wire_agency' }), 'A');
     const claim = await makeClaim(caller);
     await makeAttribution(caller, { claimId: claim.id, sourceId: rami.id });
     const { items, nextCursor } = await caller.sources.list({});
@@ -346,7 +465,7 @@ describe('sources.history', () => {
     const rami = await makeSource(caller, { name: 'Rami Abdurrahman', kind: 'person' });
     const claim = await makeClaim(caller);
     const a = await makeAttribution(caller, { claimId: claim.id, sourceId: rami.id, viaSourceId: agency.id, quote: 'has left' });
-    await caller.sources.update({ id: agency.id, version: 1, name: 'Agencies', kind: 'wire_agency', reliability: 'B' });
+    await caller.sources.grade({ id: agency.id, version: 1, reliability: 'B', reliabilityNote: 'Established agencies' });
 
     const history = await caller.sources.history({ id: agency.id });
     expect(history.map((h) => [h.action, h.entity, h.entityId])).toEqual([
@@ -354,7 +473,10 @@ describe('sources.history', () => {
       ['create', 'attribution', a.id],
       ['create', 'source', agency.id],
     ]);
-    expect(history[0]!.changes).toEqual([{ field: 'reliability', from: 'F', to: 'B' }]);
+    expect(history[0]!.changes).toEqual([
+      { field: 'reliability', from: 'F', to: 'B' },
+      { field: 'reliabilityNote', from: '', to: 'Established agencies' },
+    ]);
     expect(history[1]!.label).toBe('has left');
     expect((await caller.sources.history({ id: rami.id })).map((h) => h.entity)).toEqual(['attribution', 'source']);
     await expectTRPCError(caller.sources.history({ id: 404 }), 'NOT_FOUND');

@@ -195,11 +195,14 @@ export function ClaimView({ id }: { id: number }) {
           }}
           stories={stories}
           submitLabel="Save changes"
-          onCancel={edit.close}
-          onSubmit={async (v) => {
+          onCancel={() => {
+            edit.close();
+            void invalidate('claims');
+          }}
+          onSubmit={async (v, version) => {
             await update.mutateAsync({
               id: claim.id,
-              version: claim.version,
+              version: version ?? claim.version,
               text: v.text,
               contextNote: v.contextNote,
               eventDate: v.eventDate,

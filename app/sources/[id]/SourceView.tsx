@@ -2,7 +2,7 @@
 
 import { Anchor, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronRight, IconExternalLink, IconPencil } from '@tabler/icons-react';
+import { IconChevronRight, IconExternalLink, IconPencil, IconScale } from '@tabler/icons-react';
 import { useMutation, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -29,6 +29,7 @@ import { useInvalidate } from '../../_trpc/invalidate';
 import { useTRPC } from '../../_trpc/react';
 import { ConfirmDelete } from '../../_widgets/ConfirmDelete';
 import { SourceForm, sourceInputOf } from '../SourceForm';
+import { GradeSourceForm } from './GradeSourceForm';
 
 type SourceDetail = RouterOutputs['sources']['get'];
 type SourceClaim = SourceDetail['claims'][number];
@@ -39,8 +40,9 @@ export function SourceView({ id }: { id: number }) {
   const trpc = useTRPC();
   const router = useRouter();
   const invalidate = useInvalidate();
-  // Deleting needs an editor (the server refuses anyone else); other roles do not see the button.
+  // Deleting and grading need an editor (the server refuses anyone else); other roles do not see the buttons.
   const canDelete = useCan('editor');
+  const canGrade = useCan('editor');
   const { data: source, refetch } = useSuspenseQuery(trpc.sources.get.queryOptions({ id }));
   // Open on the first tab with something in it (an outlet may have documents but no claims).
   const [tab, setTab] = useState<string | null>(() =>
@@ -50,6 +52,9 @@ export function SourceView({ id }: { id: number }) {
   // The record as it was when editing began: its version is what the update sends.
   const [draft, setDraft] = useState<SourceDetail | null>(null);
   const update = useMutation(trpc.sources.update.mutationOptions());
+  // The source as it was when grading began: its version is what the grade sends.
+  const [grading, setGrading] = useState<SourceDetail | null>(null);
+  const gradeMutation = useMutation(trpc.sources.grade.mutationOptions());
   const remove = useMutation(trpc.sources.delete.mutationOptions());
 
   const direct = source.claims.filter((c) => c.role === 'direct');
@@ -116,9 +121,22 @@ export function SourceView({ id }: { id: number }) {
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" mb="lg">
         <Card withBorder padding="sm" component="section" aria-labelledby="reliability-h">
-          <Title order={2} size="h6" id="reliability-h" c="dimmed" tt="uppercase" mb={6}>
-            Reliability
-          </Title>
+          <Group justify="space-between" align="flex-start" mb={6} wrap="nowrap">
+            <Title order={2} size="h6" id="reliability-h" c="dimmed" tt="uppercase">
+              Reliability
+            </Title>
+            {canGrade && (
+              <Button
+                size="compact-xs"
+                variant="light"
+                leftSection={<IconScale size={14} aria-hidden />}
+                onClick={() => setGrading(source)}
+                aria-label={`Grade ${source.name}`}
+              >
+                Grade…
+              </Button>
+            )}
+          </Group>
           <Group gap="xs" mb={4}>
             <GradeBadge grade={grade} />
             <Text size="sm" fw={600}>
@@ -376,8 +394,6 @@ export function SourceView({ id }: { id: number }) {
               affiliationId: draft.affiliationId,
               affiliationRole: draft.affiliationRole,
               homepage: draft.homepage ?? '',
-              reliability: draft.reliability as ReliabilityGrade,
-              reliabilityNote: draft.reliabilityNote,
               description: draft.description,
             }}
             initialAffiliation={draft.affiliationChain[0] ? { id: draft.affiliationChain[0].id, label: draft.affiliationChain[0].name } : null}
@@ -392,6 +408,29 @@ export function SourceView({ id }: { id: number }) {
               await invalidate('sources', 'claims', 'documents');
               setDraft(null);
               notifications.show({ color: 'green', message: 'Source saved.' });
+            }}
+          />
+        )}
+      </Modal>
+
+      <Modal opened={grading != null} onClose={() => setGrading(null)} title={grading ? `Grade “${grading.name}”` : 'Grade source'} size="lg">
+        {grading && (
+          <GradeSourceForm
+            key={grading.version}
+            source={{ ...grading, reliability: grading.reliability as ReliabilityGrade }}
+            onCancel={() => setGrading(null)}
+            onReload={async () => {
+              const fresh = await refetch();
+              if (fresh.data) setGrading(fresh.data);
+            }}
+            onSubmit={async (v) => {
+              const graded = await gradeMutation.mutateAsync({ id: grading.id, version: grading.version, ...v });
+              await invalidate('sources', 'claims', 'documents');
+              setGrading(null);
+              notifications.show({
+                color: 'green',
+                message: graded.version === grading.version ? 'Grade unchanged.' : `Graded ${graded.reliability}: ${GRADE_LABEL[graded.reliability as ReliabilityGrade].toLowerCase()}.`,
+              });
             }}
           />
         )}
