@@ -131,6 +131,37 @@ describe('the tRPC API over HTTP', () => {
     expect(list.result.data.items).toEqual([]);
   });
 
+  it('rate-limits sign-in attempts per client', async () => {
+    const attempt = () =>
+      fetch(`${server.baseUrl}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.baseUrl, 'x-forwarded-for': '203.0.113.7' },
+        body: JSON.stringify({ email: 'editor@demo.corroborate', password: 'not the password' }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await attempt()).status);
+    expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('changes a password: the old one stops working, the new one signs in', async () => {
+    const checker = await sessionCookie(server.baseUrl, 'checker');
+    const change = await fetch(`${server.baseUrl}/api/auth/change-password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.baseUrl, cookie: checker },
+      body: JSON.stringify({ currentPassword: 'demo-checker-pass', newPassword: 'a brand new password', revokeOtherSessions: false }),
+    });
+    expect(change.status).toBe(200);
+    const signIn = (password: string) =>
+      fetch(`${server.baseUrl}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.baseUrl, 'x-forwarded-for': '198.51.100.9' },
+        body: JSON.stringify({ email: 'checker@demo.corroborate', password }),
+      });
+    expect((await signIn('demo-checker-pass')).status).toBe(401);
+    expect((await signIn('a brand new password')).status).toBe(200);
+  });
+
   it('does not run mutations sent as GET', async () => {
     const res = await query('claims.create', { text: 'Sneaky claim via GET.' });
     expect(res.status).toBe(405);

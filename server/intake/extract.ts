@@ -1,0 +1,238 @@
+/**
+ * The intake extractor: from an article's plain text to proposed attributions (who said what,
+ * with which cue). Pure function of the text; the trained weights ship in ./model.json.gz
+ * (retrain with `npm run intake:train`).
+ */
+import { DomainError } from '../errors';
+import { cueFeatures, roleFeatures, roleWindow, type CueSpan } from './features';
+import { Perceptron, bioAllowed, type PerceptronModel } from './perceptron';
+import { tokenize, type Token } from './tokens';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+
+/** Character offsets into the text (UTF-16 code units, as JavaScript counts), end exclusive. */
+export interface Piece { start: number; end: number }
+/** A span is one piece or several (for discontinuous spans such as a quote split by "he said"). */
+export type Span = Piece | Piece[];
+export type Stance = 'asserts' | 'denies' | 'reports';
+
+export interface Attribution {
+  source: Span | null;
+  cue: Span | null;
+  content: Span;
+  stance: Stance;
+  /** The content as a neutral, self-contained statement where that is simple; else the content. */
+  claim: string;
+}
+
+/** Inputs above this size (UTF-8 bytes) are refused. */
+export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
+
+export class IntakeInputTooLargeError extends DomainError {
+  constructor(readonly bytes: number) {
+    super('invalid', `The article is too large to analyse (${(bytes / 1024 / 1024).toFixed(1)} MB); the limit is 2 MB. Split it or paste only the article text.`, 'text', { bytes, limit: MAX_INPUT_BYTES });
+    this.name = 'IntakeInputTooLargeError';
+  }
+}
+
+export interface IntakeModel { cue: PerceptronModel; role: PerceptronModel }
+
+/** Where the shipped weights are: beside this module, or under the project root when bundled. */
+function modelPath(): string {
+  const candidates: string[] = [];
+  try {
+    candidates.push(fileURLToPath(new URL('./model.json.gz', import.meta.url)));
+  } catch {
+    // not a file: URL (bundled); fall back to the project root
+  }
+  candidates.push(join(process.cwd(), 'server', 'intake', 'model.json.gz'));
+  return candidates.find((p) => existsSync(p)) ?? candidates[candidates.length - 1]!;
+}
+
+let loaded: { cue: Perceptron; role: Perceptron } | undefined;
+function models() {
+  if (!loaded) {
+    const m = JSON.parse(gunzipSync(readFileSync(modelPath())).toString('utf8')) as IntakeModel;
+    loaded = { cue: Perceptron.fromModel(m.cue, bioAllowed(m.cue.labels)), role: Perceptron.fromModel(m.role, bioAllowed(m.role.labels)) };
+  }
+  return loaded;
+}
+
+function utf8Length(text: string): number {
+  if (text.length * 3 <= MAX_INPUT_BYTES) return text.length; // cannot exceed the limit
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+
+/** Token-sequence helpers shared with the trainer. */
+export function sentenceRanges(toks: Token[]): [number, number][] {
+  const out: [number, number][] = [];
+  let s = 0;
+  for (let i = 1; i <= toks.length; i++) {
+    if (i === toks.length || toks[i]!.sent !== toks[i - 1]!.sent) { out.push([s, i]); s = i; }
+  }
+  return out;
+}
+
+/** Runs of tokens with the given role in a label sequence. */
+export function runs(labels: string[], role: string, offset = 0): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i]!;
+    if (l === 'B-' + role || (l === 'I-' + role && (i === 0 || !labels[i - 1]!.endsWith(role)))) out.push([i + offset, i + offset]);
+    else if (l === 'I-' + role) out[out.length - 1]![1] = i + offset;
+  }
+  return out;
+}
+
+export function detectCues(toks: Token[], cueModel: Perceptron): CueSpan[] {
+  const feats = cueFeatures(toks);
+  const cues: CueSpan[] = [];
+  for (const [s, e] of sentenceRanges(toks)) {
+    const lab = cueModel.decode(feats.slice(s, e)).map((k) => cueModel.labels[k]!);
+    for (const [a, b] of runs(lab, 'CUE', s)) cues.push({ a, b });
+  }
+  return cues;
+}
+
+const DENY = new Set(['deny', 'denied', 'denies', 'denying', 'denial', 'reject', 'rejected', 'dismiss', 'dismissed', 'refute', 'refuted', 'dispute', 'disputed', 'rebut', 'rebuffed', 'contradict', 'contradicted', 'disavow', 'disavowed', 'repudiate', 'repudiated', 'deflect', 'deflected']);
+const REPORTS = new Set(['report', 'reported', 'reports', 'reporting', 'reportedly', 'cite', 'cited', 'citing', 'quote', 'quoted', 'quoting', 'relay', 'relayed', 'according', 'rumor', 'rumored', 'rumoured', 'allegedly', 'purportedly', 'circulate', 'circulated', 'circulating']);
+
+export function stanceOf(cueWords: string[]): Stance {
+  if (cueWords.some((w) => DENY.has(w))) return 'denies';
+  // "according to X" is X's assertion; plain relaying verbs are reports.
+  if (cueWords.includes('according')) return 'asserts';
+  if (cueWords.some((w) => REPORTS.has(w))) return 'reports';
+  return 'asserts';
+}
+
+const piecesToSpan = (pieces: Piece[]): Span | null => (pieces.length === 0 ? null : pieces.length === 1 ? pieces[0]! : pieces);
+
+/** Make the content into a neutral, self-contained statement where that is simple. */
+export function claimText(text: string, content: Piece[]): string {
+  let s = content
+    .map((p, i) => {
+      let piece = text.slice(p.start, p.end).trim();
+      // a quote interrupted by its cue: drop the comma and quote mark before the interruption
+      if (i < content.length - 1) piece = piece.replace(/[\s,:;"“”‘’']+$/, '');
+      return piece;
+    })
+    .filter(Boolean)
+    .join(' ');
+  const raw = s;
+  s = s.replace(/\s+/g, ' ').trim();
+  s = s.replace(/^(that|whether|if)\s+/i, '');
+  // Strip enclosing quotation marks and stray quotes around pieces.
+  s = s.replace(/^[\s"“”‘’'«»,:;]+/, '').replace(/[\s"“”‘’'«»,:;]+$/, '');
+  s = s.replace(/\s*["“”]\s*["“”]\s*/g, ' ').replace(/[“”"]/g, '');
+  s = s.replace(/\s+([,.;:!?])/g, '$1').trim();
+  if (!s) return raw.trim();
+  s = s.charAt(0).toUpperCase() + s.slice(1);
+  if (!/[.!?]$/.test(s)) s += '.';
+  return s;
+}
+
+const isPunct = (t: Token) => t.pos === 'PUNCT' || t.pos === 'SYM' || !/[\p{L}\p{N}]/u.test(t.text);
+
+/** Drop punctuation at the edges of each run (keeps a run made only of punctuation, like a colon cue). */
+function trimRuns(toks: Token[], rs: [number, number][]): [number, number][] {
+  return rs.map(([a, b]) => {
+    let x = a, y = b;
+    while (x < y && isPunct(toks[x]!)) x++;
+    while (y > x && isPunct(toks[y]!)) y--;
+    return [x, y] as [number, number];
+  });
+}
+
+/** Complete a source noun phrase cut short by the tagger ("state" → "state television"). */
+function completeSource(toks: Token[], rs: [number, number][], isCue: Uint8Array): [number, number][] {
+  return rs.map(([a, b]) => {
+    let y = b;
+    while (y + 1 < toks.length && !isCue[y + 1] && toks[y + 1]!.sent === toks[b]!.sent && (toks[y + 1]!.pos === 'NOUN' || toks[y + 1]!.pos === 'PROPN') && (toks[y]!.pos === 'NOUN' || toks[y]!.pos === 'PROPN' || toks[y]!.pos === 'ADJ')) y++;
+    return [a, y] as [number, number];
+  });
+}
+
+/**
+ * Nominal denials the tagger rarely sees in its training data: "government denials of Assad's
+ * departure", "the ministry's denial of the report" -> source, cue "denial(s)", content.
+ */
+function nominalDenials(text: string, toks: Token[], isCue: Uint8Array): Attribution[] {
+  const out: Attribution[] = [];
+  for (let i = 0; i < toks.length - 2; i++) {
+    const t = toks[i]!;
+    if (isCue[i] || (t.lower !== 'denial' && t.lower !== 'denials') || toks[i + 1]!.lower !== 'of') continue;
+    // content: the noun phrase after "of", up to punctuation or a clause boundary
+    let e = i + 2;
+    while (e + 1 < toks.length && toks[e + 1]!.sent === t.sent && !isPunct(toks[e + 1]!) && !['VERB', 'AUX', 'SCONJ', 'CCONJ'].includes(toks[e + 1]!.pos) && !(toks[e + 1]!.pos === 'ADP' && e + 1 > i + 3)) e++;
+    // source: the modifiers before "denial" ("government", "the ministry's", "official Syrian")
+    let s = i;
+    while (s - 1 >= 0 && toks[s - 1]!.sent === t.sent && ['NOUN', 'PROPN', 'ADJ', 'PART'].includes(toks[s - 1]!.pos) && !isCue[s - 1]) s--;
+    while (s < i && (toks[s]!.pos === 'ADJ' && !/^\p{Lu}/u.test(toks[s]!.text))) s++; // "repeated denials": no source
+    if (s < i && s - 1 >= 0 && toks[s - 1]!.pos === 'DET' && toks[s - 1]!.sent === t.sent) s--;
+    // "the ministry's denial": the source stops before the possessive marker
+    const srcEnd = toks[i - 1]?.pos === 'PART' ? i - 2 : i - 1;
+    const content: Piece[] = [{ start: toks[i + 2]!.start, end: toks[e]!.end }];
+    out.push({
+      source: s <= srcEnd ? { start: toks[s]!.start, end: toks[srcEnd]!.end } : null,
+      cue: { start: t.start, end: t.end },
+      content: content[0]!,
+      stance: 'denies',
+      claim: claimText(text, content),
+    });
+  }
+  return out;
+}
+
+const firstStart = (s: Span) => (Array.isArray(s) ? s[0]!.start : s.start);
+
+function toPieces(toks: Token[], rs: [number, number][]): Piece[] {
+  return rs.map(([a, b]) => ({ start: toks[a]!.start, end: toks[b]!.end }));
+}
+
+/** Extract attributions (source, cue, content, stance, suggested claim) from an article's text. */
+export function extractAttributions(text: string): Attribution[] {
+  if (typeof text !== 'string') throw new TypeError('extractAttributions expects a string');
+  const bytes = utf8Length(text);
+  if (bytes > MAX_INPUT_BYTES) throw new IntakeInputTooLargeError(bytes);
+  if (!text.trim()) return [];
+  return extractWith(text, models());
+}
+
+/** The extractor with explicit models (used by the trainer to evaluate). */
+export function extractWith(text: string, m: { cue: Perceptron; role: Perceptron }): Attribution[] {
+  const { cue: cueModel, role: roleModel } = m;
+  const toks = tokenize(text);
+  const cues = detectCues(toks, cueModel);
+  const isCue = new Uint8Array(toks.length);
+  for (const c of cues) for (let i = c.a; i <= c.b; i++) isCue[i] = 1;
+  const out: Attribution[] = [];
+  for (const att of nominalDenials(text, toks, isCue)) out.push(att);
+  for (const c of cues) {
+    const [lo, hi] = roleWindow(toks, c);
+    const lab = roleModel.decode(roleFeatures(toks, lo, hi, c, isCue)).map((k) => roleModel.labels[k]!);
+    const content = toPieces(toks, runs(lab, 'CON', lo));
+    if (content.length === 0) continue;
+    const source = toPieces(toks, completeSource(toks, trimRuns(toks, runs(lab, 'SRC', lo)), isCue));
+    const [[ca, cb]] = trimRuns(toks, [[c.a, c.b]]) as [[number, number]];
+    const cuePiece: Piece = { start: toks[ca]!.start, end: toks[cb]!.end };
+    const cueWords = toks.slice(c.a, c.b + 1).map((t) => t.lower);
+    out.push({
+      source: piecesToSpan(source),
+      cue: cuePiece,
+      content: piecesToSpan(content)!,
+      stance: stanceOf(cueWords),
+      claim: claimText(text, content),
+    });
+  }
+  return out.sort((x, y) => firstStart(x.cue ?? x.content) - firstStart(y.cue ?? y.content));
+}

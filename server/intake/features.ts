@@ -1,0 +1,106 @@
+/** Feature extraction for the two taggers: cue detection and per-cue source/content roles. */
+import type { Token } from './tokens';
+
+const QUOTES = new Set(['"', '“', '”', '«', '»', "''", '``']);
+export const isQuote = (t: Token | undefined) => !!t && QUOTES.has(t.text);
+
+export { shape } from './tokens';
+
+/** Static per-token cue-tagger features. */
+export function cueFeatures(toks: Token[]): string[][] {
+  const n = toks.length;
+  const W = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : toks[i]!.lower);
+  const P = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : toks[i]!.pos);
+  const out: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    const w = t.lower, p = t.pos;
+    const sentStart = i === 0 || toks[i - 1]!.sent !== t.sent;
+    const sentEnd = i === n - 1 || toks[i + 1]!.sent !== t.sent;
+    let qPrev = false, qNext = false;
+    for (let k = 1; k <= 3; k++) { if (isQuote(toks[i - k])) qPrev = true; if (isQuote(toks[i + k])) qNext = true; }
+    const f = [
+      'b', 'w=' + w, 'l=' + t.lemma, 'p=' + p, 's3=' + w.slice(-3), 'sh=' + t.shape,
+      'w-1=' + W(i - 1), 'w+1=' + W(i + 1), 'w-2=' + W(i - 2), 'w+2=' + W(i + 2),
+      'p-1=' + P(i - 1), 'p+1=' + P(i + 1), 'p-1p=' + P(i - 1) + '|' + p, 'pp+1=' + p + '|' + P(i + 1),
+      'ww+1=' + w + '|' + W(i + 1), 'w-1w=' + W(i - 1) + '|' + w, 'lp+1=' + t.lemma + '|' + P(i + 1),
+      'p-2p-1p=' + P(i - 2) + '|' + P(i - 1) + '|' + p,
+      'q=' + t.inQuote, 'qp=' + t.inQuote + '|' + p, 'ql=' + t.inQuote + '|' + t.lemma,
+      'qa=' + qPrev + '|' + qNext, 'qal=' + qPrev + '|' + qNext + '|' + t.lemma,
+      'ss=' + sentStart + '|' + sentEnd,
+    ];
+    out.push(f);
+  }
+  return out;
+}
+
+const bucket = (d: number) => (d <= 3 ? String(d) : d <= 5 ? '4-5' : d <= 10 ? '6-10' : d <= 20 ? '11-20' : d <= 40 ? '21-40' : '>40');
+
+export interface CueSpan { a: number; b: number } // token indices, inclusive
+
+/**
+ * Role features for every token of window [lo, hi) relative to the cue [a, b].
+ * `isCue` marks tokens of any (other) cue in the document.
+ */
+export function roleFeatures(toks: Token[], lo: number, hi: number, cue: CueSpan, isCue: Uint8Array): string[][] {
+  const { a, b } = cue;
+  const cs = toks[a]!.sent;
+  const cl = toks.slice(a, b + 1).map((t) => t.lemma).join('_');
+  const W = (i: number) => (i < 0 || i >= toks.length ? '<>' : toks[i]!.lower);
+  const P = (i: number) => (i < 0 || i >= toks.length ? '<>' : toks[i]!.pos);
+  // cue context
+  const before = W(a - 1), after = W(b + 1);
+  const cueCtx = `${isQuote(toks[a - 1]) || before === ',' ? 'q,' : P(a - 1)}>${after === 'that' ? 'that' : isQuote(toks[b + 1]) ? 'Q' : P(b + 1)}`;
+  const cueInQ = toks[a]!.inQuote;
+  // prefix counts of cue tokens and quote marks to count "between" quickly
+  const n = toks.length;
+  const cueCount = new Int32Array(n + 1), quoteCount = new Int32Array(n + 1), punctCount = new Int32Array(n + 1);
+  for (let i = lo; i < hi; i++) {
+    cueCount[i + 1] = cueCount[i]! + (isCue[i] && (i < a || i > b) ? 1 : 0);
+    quoteCount[i + 1] = quoteCount[i]! + (isQuote(toks[i]) ? 1 : 0);
+    punctCount[i + 1] = punctCount[i]! + (toks[i]!.text === ',' || toks[i]!.text === ';' || toks[i]!.text === ':' ? 1 : 0);
+  }
+  const rng = (arr: Int32Array, x: number, y: number) => arr[Math.max(lo, Math.min(hi, y))]! - arr[Math.max(lo, Math.min(hi, x))]!;
+  const out: string[][] = [];
+  for (let i = lo; i < hi; i++) {
+    const t = toks[i]!;
+    const dir = i < a ? 'B' : i > b ? 'A' : 'C';
+    const d = i < a ? a - i : i > b ? i - b : 0;
+    const bk = bucket(d);
+    const so = String(Math.max(-3, Math.min(3, t.sent - cs)));
+    const oc = dir === 'B' ? rng(cueCount, i + 1, a) : dir === 'A' ? rng(cueCount, b + 1, i) : 0;
+    const ocb = oc === 0 ? '0' : oc < 3 ? '1' : '3';
+    const qb = dir === 'B' ? rng(quoteCount, i + 1, a) : dir === 'A' ? rng(quoteCount, b + 1, i) : 0;
+    const qbb = String(Math.min(qb, 3));
+    const pb = dir === 'B' ? rng(punctCount, i + 1, a) : dir === 'A' ? rng(punctCount, b + 1, i) : 0;
+    const pbb = String(Math.min(pb, 2));
+    const sameQ = t.inQuote === cueInQ;
+    const selfCue = isCue[i] && dir !== 'C' ? 1 : 0;
+    const sentStart = i === 0 || toks[i - 1]!.sent !== t.sent;
+    const D = dir + so;
+    out.push([
+      'b' + dir, 'so=' + D, 'bk=' + dir + bk, 'sobk=' + D + bk,
+      'w=' + dir + t.lower, 'p=' + dir + t.pos, 'sop=' + D + t.pos, 'pbk=' + dir + t.pos + bk,
+      'sh=' + dir + t.shape,
+      'q=' + D + t.inQuote, 'qq=' + D + t.inQuote + cueInQ, 'qb=' + D + qbb, 'qbq=' + D + qbb + t.inQuote,
+      'cl=' + cl + dir, 'clso=' + cl + D, 'clp=' + cl + dir + t.pos, 'clbk=' + cl + dir + bk,
+      'pp-1=' + dir + P(i - 1) + t.pos, 'pp+1=' + dir + t.pos + P(i + 1),
+      'w-1=' + dir + W(i - 1), 'w+1=' + dir + W(i + 1),
+      'oc=' + D + ocb, 'ocp=' + dir + ocb + t.pos, 'self=' + dir + selfCue + t.pos,
+      'pb=' + D + pbb, 'pbp=' + dir + pbb + t.pos, 'pbbk=' + dir + pbb + bk,
+      'ctx=' + cueCtx + D, 'ctxp=' + cueCtx + dir + t.pos, 'ctxq=' + cueCtx + D + t.inQuote,
+      'ss=' + D + sentStart, 'sameQ=' + D + sameQ,
+      'w=' + dir + t.lower + bk,
+    ]);
+  }
+  return out;
+}
+
+/** The token window in which a cue's source and content are searched. */
+export function roleWindow(toks: Token[], cue: CueSpan, before = 2, after = 3, maxTok = 300): [number, number] {
+  const cs = toks[cue.a]!.sent;
+  let lo = cue.a, hi = cue.b + 1;
+  while (lo > 0 && toks[lo - 1]!.sent >= cs - before && cue.a - lo < maxTok / 2) lo--;
+  while (hi < toks.length && toks[hi]!.sent <= cs + after && hi - cue.b < maxTok) hi++;
+  return [lo, hi];
+}

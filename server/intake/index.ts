@@ -1,0 +1,9 @@
+export {
+  extractAttributions,
+  IntakeInputTooLargeError,
+  MAX_INPUT_BYTES,
+  type Attribution,
+  type Piece,
+  type Span,
+  type Stance,
+} from './extract';

@@ -1,0 +1,92 @@
+/**
+ * Tokenisation for the intake extractor: wink-nlp (with its npm-shipped English model) gives
+ * tokens, part-of-speech tags, lemmas and sentence boundaries; we map every token back to
+ * character offsets (UTF-16, end exclusive) in the original text and add quote depth and
+ * paragraph information.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  pos: string;
+  lemma: string;
+  /** Index of the sentence (wink sentences, additionally split at line breaks). */
+  sent: number;
+  /** True when the token lies inside a direct quotation (between opening and closing quotes). */
+  inQuote: boolean;
+  /** True when a line break precedes the token (start of a paragraph). */
+  paraStart: boolean;
+  /** Orthographic shape (see features.ts `shape`). */
+  shape: string;
+}
+
+export function shape(s: string): string {
+  if (/^\p{Lu}+$/u.test(s)) return s.length > 1 ? 'XX' : 'X';
+  if (/^\p{Lu}/u.test(s)) return 'Xx';
+  if (/^\p{Ll}/u.test(s)) return 'x';
+  if (/^\p{N}/u.test(s)) return 'd';
+  return 'p:' + s.slice(0, 2);
+}
+
+type Nlp = ReturnType<typeof winkNLP>;
+let nlp: Nlp | undefined;
+const getNlp = (): Nlp => (nlp ??= winkNLP(model));
+
+const OPEN_Q = new Set(['“', '‘', '«']);
+const CLOSE_Q = new Set(['”', '’', '»']);
+
+export function tokenize(text: string): Token[] {
+  const n = getNlp();
+  const its = n.its;
+  const doc = n.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const lemma = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  const sentOf = new Int32Array(values.length);
+  let k = 0;
+  doc.sentences().each((s, si) => {
+    const cnt = s.tokens().length();
+    for (let j = 0; j < cnt && k < values.length; j++) sentOf[k++] = si;
+  });
+  const tokens: Token[] = [];
+  let cursor = 0;
+  let sentShift = 0;
+  let prevSent = -1;
+  let quoteOpen = false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (pos[i] === 'SPACE' || v.trim() === '') continue;
+    let at = text.indexOf(v, cursor);
+    if (at < 0 || at - cursor > 200) at = -1;
+    if (at < 0) continue; // token not found verbatim (normalised by the tokenizer): skip it
+    const gap = text.slice(cursor, at);
+    const paraStart = gap.includes('\n') || tokens.length === 0;
+    cursor = at + v.length;
+    let sent = sentOf[i]! + sentShift;
+    if (paraStart && tokens.length > 0 && sent === prevSent) {
+      sentShift++;
+      sent++;
+    }
+    prevSent = sent;
+    const lower = v.toLowerCase();
+    // Straight double quotes toggle; curly ones open/close. Paragraph breaks reset.
+    if (paraStart) quoteOpen = false;
+    let inQuote = quoteOpen;
+    if (v === '"') {
+      quoteOpen = !quoteOpen;
+      inQuote = true;
+    } else if (OPEN_Q.has(v) && v !== '‘') {
+      quoteOpen = true;
+      inQuote = true;
+    } else if (CLOSE_Q.has(v) && v !== '’') {
+      inQuote = true;
+      quoteOpen = false;
+    }
+    tokens.push({ start: at, end: at + v.length, text: v, lower, pos: pos[i] ?? 'X', lemma: (lemma[i] ?? lower).toLowerCase(), sent, inQuote, paraStart, shape: shape(v) });
+  }
+  return tokens;
+}
