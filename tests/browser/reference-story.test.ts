@@ -75,6 +75,12 @@ describe('the reference story, done through the UI', () => {
     await linkDialog.waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: /Linked claims \(1\)/ }).waitFor();
     expect(await page.getByRole('tabpanel').textContent()).toContain('President Assad flew out of Damascus on 8 December 2024.');
+    await page.getByRole('button', { name: /Edit the note of the link/ }).click();
+    const noteDialog = page.getByRole('dialog', { name: 'Edit link note' });
+    await noteDialog.getByRole('textbox', { name: 'Note' }).fill('The official denial against the monitor’s report.');
+    await noteDialog.getByRole('button', { name: 'Save note' }).click();
+    await noteDialog.waitFor({ state: 'detached' });
+    await page.getByText('The official denial against the monitor’s report.').waitFor();
 
     // 4. And the other way round, on the departure claim's page.
     await page.goto(departureUrl);

@@ -1,6 +1,8 @@
 'use client';
 
-import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { readServerError } from '../../_components/forms';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { LINK_LABEL } from '~/server/shared/enums';
@@ -19,6 +21,9 @@ export function LinkedClaims({ claim, onAdd }: { claim: ClaimDetail; onAdd: () =
   const invalidate = useInvalidate();
   const canDelete = useCan('editor');
   const remove = useMutation(trpc.links.delete.mutationOptions());
+  const update = useMutation(trpc.links.update.mutationOptions());
+  const [editing, setEditing] = useState<{ id: number; version: number; note: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
   if (claim.links.length === 0)
     return (
       <Card withBorder padding="lg">
@@ -56,6 +61,18 @@ export function LinkedClaims({ claim, onAdd }: { claim: ClaimDetail; onAdd: () =
                   </Text>
                 )}
               </Stack>
+              <Group gap={4} wrap="nowrap">
+              <Button
+                size="xs"
+                variant="subtle"
+                aria-label={`Edit the note of the link to “${l.otherText}”`}
+                onClick={() => {
+                  setError(null);
+                  setEditing({ id: l.id, version: l.version, note: l.note });
+                }}
+              >
+                Edit note
+              </Button>
               {canDelete && (
               <ConfirmDelete
                 size="xs"
@@ -69,10 +86,53 @@ export function LinkedClaims({ claim, onAdd }: { claim: ClaimDetail; onAdd: () =
                 }}
               />
               )}
+              </Group>
             </Group>
           </Card>
         );
       })}
+      <Modal opened={editing != null} onClose={() => setEditing(null)} title="Edit link note">
+        {editing && (
+          <form
+            onSubmit={async (e) => {
+              e.preventDefault();
+              setError(null);
+              try {
+                await update.mutateAsync({ id: editing.id, version: editing.version, note: editing.note });
+                await invalidate('claims');
+                setEditing(null);
+              } catch (err) {
+                setError(readServerError(err).message);
+              }
+            }}
+          >
+            <Stack gap="sm">
+              {error && (
+                <Alert color="red" role="alert" title="Not saved">
+                  {error}
+                </Alert>
+              )}
+              <Textarea
+                label="Note"
+                description="Why the claims relate"
+                autosize
+                minRows={2}
+                value={editing.note}
+                onChange={(e) => setEditing({ ...editing, note: e.currentTarget.value })}
+                data-autofocus
+              />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setEditing(null)}>
+                  Cancel
+                </Button>
+                <Button type="submit" loading={update.isPending}>
+                  Save note
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Modal>
     </Stack>
   );
 }
