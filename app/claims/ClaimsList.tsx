@@ -1,15 +1,17 @@
 'use client';
 
-import { Button, Card, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { Button, Card, Group, Select, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useState } from 'react';
 import { CLAIM_STATUSES, STANCES, STATUS_LABEL, type Stance } from '~/server/shared/enums';
 import { StanceBadge, StatusBadge } from '../_components/badges';
 import { formatDate } from '../_components/format';
+import { EmptyState } from '../_components/EmptyState';
 import { PageHeader } from '../_components/PageHeader';
+import { Pager } from '../_components/Pager';
+import { TextFilter } from '../_components/TextFilter';
 import { fromURLSearchParams, toQueryString } from '../_components/search-params';
 import { useTRPC } from '../_trpc/react';
 import { SourcePicker } from '../_widgets/pickers';
@@ -30,9 +32,7 @@ export function ClaimsList() {
   const { data } = useSuspenseQuery(trpc.claims.list.queryOptions(input));
   const { data: stories } = useSuspenseQuery(trpc.stories.list.queryOptions());
   const { data: source } = useQuery(trpc.sources.get.queryOptions({ id: input.sourceId ?? 0 }, { enabled: input.sourceId != null }));
-  const [q, setQ] = useState(input.q);
-  useEffect(() => setQ(input.q), [input.q]);
-
+  
   const state = {
     q: input.q,
     story: input.storyId,
@@ -59,21 +59,7 @@ export function ClaimsList() {
       />
       <Card withBorder padding="sm" mb="md" component="section" aria-label="Filters">
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              go({ q });
-            }}
-            style={{ flex: '1 1 260px' }}
-          >
-            <TextInput
-              label="Text"
-              placeholder="Words in the claim or its note"
-              value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
-              leftSection={<IconSearch size={14} aria-hidden />}
-            />
-          </form>
+          <TextFilter label="Text" placeholder="Words in the claim or its note" value={input.q} onSubmit={(v) => go({ q: v })} />
           <Select
             label="Story"
             placeholder="All stories"
@@ -127,19 +113,14 @@ export function ClaimsList() {
       </Card>
 
       {data.items.length === 0 ? (
-        <Card withBorder padding="xl">
-          <Stack align="center" gap="xs">
-            <Text fw={600}>{filtered ? 'No claims match these filters.' : 'No claims yet.'}</Text>
-            <Text c="dimmed" size="sm">
-              {filtered ? 'Loosen a filter or clear them all.' : 'Log the first claim you want to check.'}
-            </Text>
-          </Stack>
-        </Card>
+        <EmptyState
+          title={filtered ? 'No claims match these filters.' : 'No claims yet.'}
+          hint={filtered ? 'Loosen a filter or clear them all.' : 'Log the first claim you want to check.'}
+        />
       ) : (
         <Card withBorder padding={0}>
           <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
-              <Table.Caption>{input.cursor ? 'Claims, continued' : 'Claims'}</Table.Caption>
+            <Table striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label={input.cursor ? 'Claims, continued' : 'Claims'}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Claim</Table.Th>
@@ -194,23 +175,13 @@ export function ClaimsList() {
           </Table.ScrollContainer>
         </Card>
       )}
-      <Group justify="space-between" mt="md">
-        <Text size="sm" c="dimmed">
-          {data.items.length} shown{input.cursor ? ' (later page)' : ''}
-        </Text>
-        <Group gap="xs">
-          {input.cursor && (
-            <Button variant="default" onClick={() => go({})}>
-              First page
-            </Button>
-          )}
-          {data.nextCursor && (
-            <Button variant="default" onClick={() => go({}, data.nextCursor)}>
-              Next page
-            </Button>
-          )}
-        </Group>
-      </Group>
+      <Pager
+        shown={data.items.length}
+        noun={['claim', 'claims']}
+        later={input.cursor != null}
+        onFirst={() => go({})}
+        onNext={data.nextCursor ? () => go({}, data.nextCursor) : null}
+      />
     </>
   );
 }

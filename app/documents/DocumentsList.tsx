@@ -1,15 +1,15 @@
 'use client';
 
-import { Button, Card, Group, Table, Text, TextInput } from '@mantine/core';
-import { IconExternalLink, IconPlus, IconSearch } from '@tabler/icons-react';
+import { Button, Card, Group, Table, Text } from '@mantine/core';
+import { IconExternalLink, IconPlus } from '@tabler/icons-react';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useState } from 'react';
 import { DOCUMENT_KIND_LABEL, type DocumentKind } from '~/server/shared/enums';
 import { EmptyState } from '../_components/EmptyState';
 import { formatDate, hostOf, safeHref } from '../_components/format';
 import { PageHeader } from '../_components/PageHeader';
+import { TextFilter } from '../_components/TextFilter';
 import { Pager } from '../_components/Pager';
 import { fromURLSearchParams, toQueryString } from '../_components/search-params';
 import { useTRPC } from '../_trpc/react';
@@ -23,9 +23,7 @@ export function DocumentsList() {
   const input = documentListInput(fromURLSearchParams(new URLSearchParams(useSearchParams().toString())));
   const { data } = useSuspenseQuery(trpc.documents.list.queryOptions(input));
   const { data: publisher } = useQuery(trpc.sources.get.queryOptions({ id: input.publisherId ?? 0 }, { enabled: input.publisherId != null }));
-  const [q, setQ] = useState(input.q);
-  useEffect(() => setQ(input.q), [input.q]);
-
+  
   const state = { q: input.q, publisher: input.publisherId };
   const go = (patch: Partial<typeof state>, cursor: string | null = null) =>
     router.push(`${pathname}${toQueryString({ ...state, ...patch, cursor })}`, { scroll: cursor != null });
@@ -44,21 +42,7 @@ export function DocumentsList() {
       />
       <Card withBorder padding="sm" mb="md" component="section" aria-label="Filters">
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              go({ q });
-            }}
-            style={{ flex: '1 1 260px' }}
-          >
-            <TextInput
-              label="Title or URL"
-              placeholder="Words in the title, or part of the address"
-              value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
-              leftSection={<IconSearch size={14} aria-hidden />}
-            />
-          </form>
+          <TextFilter label="Title or URL" placeholder="Words in the title, or part of the address" value={input.q} onSubmit={(v) => go({ q: v })} />
           <div style={{ width: 240 }}>
             <SourcePicker
               key={input.publisherId ?? 'none'}

@@ -1,15 +1,15 @@
 'use client';
 
-import { Button, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { Button, Card, Group, Select, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useState } from 'react';
 import { SOURCE_KIND_LABEL, type ReliabilityGrade, type SourceKind } from '~/server/shared/enums';
 import { GradeBadge } from '../_components/badges';
 import { EmptyState } from '../_components/EmptyState';
 import { PageHeader } from '../_components/PageHeader';
+import { TextFilter } from '../_components/TextFilter';
 import { Pager } from '../_components/Pager';
 import { fromURLSearchParams, toQueryString } from '../_components/search-params';
 import { useTRPC } from '../_trpc/react';
@@ -30,9 +30,7 @@ export function SourcesList() {
   const pathname = usePathname();
   const input = sourceListInput(fromURLSearchParams(new URLSearchParams(useSearchParams().toString())));
   const { data } = useSuspenseQuery(trpc.sources.list.queryOptions(input));
-  const [q, setQ] = useState(input.q);
-  useEffect(() => setQ(input.q), [input.q]);
-
+  
   const state = {
     q: input.q,
     kind: input.kind as string | null,
@@ -56,21 +54,7 @@ export function SourcesList() {
       />
       <Card withBorder padding="sm" mb="md" component="section" aria-label="Filters">
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              go({ q });
-            }}
-            style={{ flex: '1 1 260px' }}
-          >
-            <TextInput
-              label="Name or alias"
-              placeholder="e.g. SOHR, Reuters, residents"
-              value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
-              leftSection={<IconSearch size={14} aria-hidden />}
-            />
-          </form>
+          <TextFilter label="Name or alias" placeholder="e.g. SOHR, Reuters, residents" value={input.q} onSubmit={(v) => go({ q: v })} />
           <Select
             label="Kind"
             placeholder="Any kind"

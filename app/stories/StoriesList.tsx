@@ -1,15 +1,15 @@
 'use client';
 
-import { Button, Card, Group, Modal, Table, Text, TextInput } from '@mantine/core';
+import { Button, Card, Group, Modal, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useState } from 'react';
 import { EmptyState } from '../_components/EmptyState';
 import { formatDate, plural } from '../_components/format';
 import { PageHeader } from '../_components/PageHeader';
+import { TextFilter } from '../_components/TextFilter';
 import { toQueryString } from '../_components/search-params';
 import { useInvalidate } from '../_trpc/invalidate';
 import { useTRPC } from '../_trpc/react';
@@ -25,9 +25,7 @@ export function StoriesList() {
   const [creating, creation] = useDisclosure(false);
   // The desk has few stories: all are loaded, and the text filter (in the URL) narrows them here.
   const urlQ = useSearchParams().get('q') ?? '';
-  const [q, setQ] = useState(urlQ);
-  useEffect(() => setQ(urlQ), [urlQ]);
-  const needle = urlQ.trim().toLowerCase();
+    const needle = urlQ.trim().toLowerCase();
   const shown = needle ? stories.filter((s) => `${s.title} ${s.description}`.toLowerCase().includes(needle)) : stories;
 
   return (
@@ -44,21 +42,7 @@ export function StoriesList() {
       {stories.length > 0 && (
         <Card withBorder padding="sm" mb="md" component="section" aria-label="Filters">
           <Group align="flex-end" gap="sm">
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                router.push(`${pathname}${toQueryString({ q: q.trim() })}`);
-              }}
-              style={{ flex: '1 1 260px', maxWidth: 480 }}
-            >
-              <TextInput
-                label="Title or description"
-                placeholder="e.g. Damascus"
-                value={q}
-                onChange={(e) => setQ(e.currentTarget.value)}
-                leftSection={<IconSearch size={14} aria-hidden />}
-              />
-            </form>
+            <TextFilter label="Title or description" placeholder="e.g. Damascus" value={urlQ} onSubmit={(v) => router.push(`${pathname}${toQueryString({ q: v.trim() })}`)} />
             {urlQ && (
               <Button variant="subtle" onClick={() => router.push(pathname)}>
                 Clear filter
