@@ -54,6 +54,7 @@ export const AUDIT_ENTITIES = [
   'story_claim',
   'user',
   'invitation',
+  'review',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -220,6 +221,23 @@ export interface AuditSubjectTable {
   entityId: number;
 }
 
+export interface ReviewTable {
+  id: Generated<number>;
+  claimId: number;
+  reviewerId: string;
+  /** 1 confirmed … 5 improbable, 6 cannot be judged. */
+  verdict: number;
+  /** Markdown, stored verbatim; rendered without raw HTML. */
+  rationale: string;
+  /** 1 when the verdict is the level the assessment suggested. */
+  acceptedSuggestion: number;
+  /** The support assessment (server/assessment) as it stood when reviewed, as JSON. */
+  assessmentJson: string;
+  /** sha256 of the evidence the assessment was computed from (server/assessment/assessment.service.ts). */
+  evidenceFingerprint: string;
+  createdAt: CreatedAt;
+}
+
 export interface Database {
   story: StoryTable;
   claim: ClaimTable;
@@ -235,6 +253,7 @@ export interface Database {
   session: SessionTable;
   account: AccountTable;
   invitation: InvitationTable;
+  review: ReviewTable;
 }
 
 export type Claim = Selectable<ClaimTable>;
@@ -246,3 +265,4 @@ export type Attribution = Selectable<AttributionTable>;
 export type ClaimLink = Selectable<ClaimLinkTable>;
 export type Story = Selectable<StoryTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
+export type Review = Selectable<ReviewTable>;

@@ -33,6 +33,7 @@ const ENTITY_LABEL: Record<string, string> = {
   attribution: 'Attribution',
   claim_link: 'Claim link',
   story: 'Story',
+  review: 'Review',
 };
 
 export const notFound = (entity: string, id: number | string, field?: string) =>

@@ -3,9 +3,12 @@ import { attributionsRouter } from './attributions/attributions.router';
 import { auditRouter } from './audit/audit.router';
 import { claimsRouter } from './claims/claims.router';
 import { documentsRouter } from './documents/documents.router';
+import { intakeRouter } from './intake/intake.router';
 import { linksRouter } from './links/links.router';
+import { searchRouter } from './search/search.router';
 import { sourcesRouter } from './sources/sources.router';
 import { storiesRouter } from './stories/stories.router';
+import { reviewsRouter } from './reviews/reviews.router';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 import { usersRouter } from './users/users.router';
 
@@ -18,6 +21,9 @@ export const appRouter = createTRPCRouter({
   stories: storiesRouter,
   audit: auditRouter,
   users: usersRouter,
+  reviews: reviewsRouter,
+  search: searchRouter,
+  intake: intakeRouter,
 });
 
 export type AppRouter = typeof appRouter;

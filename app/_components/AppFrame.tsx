@@ -1,21 +1,24 @@
 'use client';
 
-import { AppShell, Burger, Group, Kbd, NavLink, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { IconActivity, IconBooks, IconFileText, IconMessageCircle, IconSearch, IconShieldLock, IconUsers } from '@tabler/icons-react';
+import { IconActivity, IconBooks, IconFileText, IconGavel, IconMessageCircle, IconShieldLock, IconUsers } from '@tabler/icons-react';
 import Link from 'next/link';
-import { usePathname, useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
+import { usePathname } from 'next/navigation';
+import { useRef } from 'react';
 import type { SessionUser } from '~/server/trpc';
 import { hasRole } from '~/server/users/roles';
 import { MeProvider } from './me';
 import { UserMenu } from './UserMenu';
+import { HeaderSearch } from '../_widgets/HeaderSearch';
+import { IconFileImport } from '@tabler/icons-react';
 
 const NAV = [
   { href: '/claims', label: 'Claims', icon: IconMessageCircle },
   { href: '/sources', label: 'Sources', icon: IconUsers },
   { href: '/documents', label: 'Documents', icon: IconFileText },
   { href: '/stories', label: 'Stories', icon: IconBooks },
+  { href: '/intake', label: 'Intake', icon: IconFileImport },
   { href: '/activity', label: 'Activity', icon: IconActivity },
 ];
 
@@ -23,8 +26,6 @@ const NAV = [
 export function AppFrame({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   const [opened, { toggle }] = useDisclosure();
   const pathname = usePathname();
-  const router = useRouter();
-  const [q, setQ] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   useHotkeys([['/', () => searchRef.current?.focus()]]);
 
@@ -43,32 +44,18 @@ export function AppFrame({ user, children }: { user: SessionUser; children: Reac
               </Title>
             </Link>
           </Group>
-          <form
-            role="search"
-            style={{ flex: 1, maxWidth: 520 }}
-            onSubmit={(e) => {
-              e.preventDefault();
-              router.push(q.trim() ? `/claims?q=${encodeURIComponent(q.trim())}` : '/claims');
-            }}
-          >
-            <VisuallyHidden>
-              <label htmlFor="global-search">Search claims</label>
-            </VisuallyHidden>
-            <TextInput
-              id="global-search"
-              ref={searchRef}
-              value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
-              placeholder="Search claims…"
-              leftSection={<IconSearch size={16} aria-hidden />}
-              rightSection={<Kbd size="xs">/</Kbd>}
-            />
-          </form>
+          <HeaderSearch inputRef={searchRef} />
           <UserMenu user={user} />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
-        {[...NAV, ...(hasRole(user.role, 'admin') ? [{ href: '/admin', label: 'Admin', icon: IconShieldLock }] : [])].map((item) => (
+        {[
+          ...NAV.slice(0, 4),
+          // Editors' work: the claims that wait for a verdict (the server refuses it to checkers anyway).
+          ...(hasRole(user.role, 'editor') ? [{ href: '/review', label: 'Review queue', icon: IconGavel }] : []),
+          ...NAV.slice(4),
+          ...(hasRole(user.role, 'admin') ? [{ href: '/admin', label: 'Admin', icon: IconShieldLock }] : []),
+        ].map((item) => (
           <NavLink
             key={item.href}
             component={Link}

@@ -28,6 +28,7 @@ const ENTITY = {
   story_claim: 'Story membership',
   user: 'Account',
   invitation: 'Invitation',
+  review: 'Review',
 } as Record<string, string>;
 
 const ACTION = { create: 'created', update: 'changed', delete: 'deleted' } as const;

@@ -71,7 +71,13 @@ export function VerdictBadge({ verdict }: { verdict: number | null }) {
     );
   const v = verdict as keyof typeof VERDICT_LABEL;
   return (
-    <Badge color={VERDICT_COLOR[v]} variant="light" tt="none">
+    <Badge
+      color={VERDICT_COLOR[v]}
+      variant="light"
+      tt="none"
+      // Yellow text on a light yellow ground is too faint (WCAG AA): darken it, as GradeBadge does for C.
+      styles={v === 3 ? { root: { color: 'var(--mantine-color-yellow-9)' } } : undefined}
+    >
       {v} · {VERDICT_LABEL[v]}
     </Badge>
   );

@@ -3,7 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from './react';
 
-type Domain = 'claims' | 'sources' | 'documents' | 'stories' | 'audit';
+type Domain = 'claims' | 'sources' | 'documents' | 'stories' | 'reviews' | 'audit';
 
 /**
  * After a mutation: invalidate the domains it touched (by query filter), so every list and

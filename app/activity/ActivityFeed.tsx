@@ -22,6 +22,7 @@ const ENTITY_OPTIONS: { value: AuditEntity; label: string }[] = [
   { value: 'document', label: 'Documents' },
   { value: 'story', label: 'Stories' },
   { value: 'story_claim', label: 'Story memberships' },
+  { value: 'review', label: 'Reviews' },
   { value: 'user', label: 'Accounts' },
   { value: 'invitation', label: 'Invitations' },
 ];

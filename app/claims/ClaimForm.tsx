@@ -7,6 +7,7 @@ import { CLAIM_STATUSES, STATUS_LABEL, type ClaimStatus } from '~/server/shared/
 import { createClaimInput } from '~/server/claims/claims.schema';
 import { readServerError, zodValidate, type ServerError } from '../_components/forms';
 import { StaleNotice } from '../_components/StaleNotice';
+import { SimilarClaims } from '../_widgets/SimilarClaims';
 
 export interface ClaimFormValues {
   text: string;
@@ -27,6 +28,7 @@ export function ClaimForm({
   onSubmit,
   onCancel,
   multiStory,
+  suggestDuplicates,
 }: {
   initial: ClaimFormValues;
   stories: { id: number; title: string }[];
@@ -35,6 +37,8 @@ export function ClaimForm({
   onSubmit: (v: ClaimFormValues, version?: number) => Promise<unknown>;
   onCancel?: () => void;
   multiStory?: boolean;
+  /** Logging a new claim: show the existing claims most like the text as it is typed. */
+  suggestDuplicates?: boolean;
 }) {
   const form = useForm<ClaimFormValues>({
     initialValues: initial,
@@ -96,6 +100,7 @@ export function ClaimForm({
           }}
           {...form.getInputProps('text')}
         />
+        {suggestDuplicates && <SimilarClaims text={form.values.text} />}
         <Textarea
           label="Context note"
           description="Where it came up, what makes it hard to check."

@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_ledger';
 import * as m0002 from './0002_accounts_and_audit_chain';
+import * as m0003 from './0003_reviews';
+import * as m0004 from './0004_search';
 
 /** Every migration, in order. Listed in code so bundlers and tests see the same set. */
 export const migrations: Record<string, Migration> = {
   '0001_ledger': m0001,
   '0002_accounts_and_audit_chain': m0002,
+  '0003_reviews': m0003,
+  '0004_search': m0004,
 };

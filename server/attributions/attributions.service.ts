@@ -18,13 +18,17 @@ type Actor = string | null;
 
 const SAME_ATTRIBUTION = 'This source’s attribution with this stance, quote and document is logged already.';
 
-async function checkRefs(trx: Kysely<Database>, v: { sourceId: number; viaSourceId: number | null; documentId: number | null }) {
-  found('source', v.sourceId, await getSourceRow(trx, v.sourceId), 'sourceId');
+async function checkRefs(
+  trx: Kysely<Database>,
+  v: { sourceId: number; viaSourceId: number | null; documentId: number | null },
+  prefix = '',
+) {
+  found('source', v.sourceId, await getSourceRow(trx, v.sourceId), `${prefix}sourceId`);
   if (v.viaSourceId != null) {
-    found('source', v.viaSourceId, await getSourceRow(trx, v.viaSourceId), 'viaSourceId');
-    if (v.viaSourceId === v.sourceId) throw invalid('viaSourceId', 'A source cannot be relayed via itself; leave “via” empty.');
+    found('source', v.viaSourceId, await getSourceRow(trx, v.viaSourceId), `${prefix}viaSourceId`);
+    if (v.viaSourceId === v.sourceId) throw invalid(`${prefix}viaSourceId`, 'A source cannot be relayed via itself; leave “via” empty.');
   }
-  if (v.documentId != null) found('document', v.documentId, await getDocumentRow(trx, v.documentId), 'documentId');
+  if (v.documentId != null) found('document', v.documentId, await getDocumentRow(trx, v.documentId), `${prefix}documentId`);
 }
 
 /**
@@ -32,31 +36,42 @@ async function checkRefs(trx: Kysely<Database>, v: { sourceId: number; viaSource
  * inline is created in the same transaction, so a failure leaves nothing half-written.
  */
 export function createAttribution(db: Kysely<Database>, actor: Actor, input: z.output<typeof createAttributionInput>) {
-  return db.transaction().execute(async (trx) => {
-    found('claim', input.claimId, await getClaimRow(trx, input.claimId), 'claimId');
-    const sourceId = input.newSource ? (await createSourceIn(trx, actor, input.newSource, 'newSource.')).id : input.sourceId!;
-    const documentId = input.newDocument
-      ? (await createDocumentIn(trx, actor, input.newDocument, 'newDocument.')).id
-      : input.documentId;
-    const refs = { sourceId, viaSourceId: input.viaSourceId, documentId };
-    await checkRefs(trx, refs);
-    if (await q.findSameAttribution(trx, { claimId: input.claimId, ...refs, stance: input.stance, quote: input.quote }))
-      throw duplicate('quote', SAME_ATTRIBUTION);
-    const at = nowIso();
-    const row = await q.insertAttribution(trx, {
-      claimId: input.claimId,
-      ...refs,
-      stance: input.stance,
-      quote: input.quote,
-      evidenceKind: input.evidenceKind,
-      note: input.note,
-      createdAt: at,
-      updatedAt: at,
-    });
-    await refreshAttributionCount(trx, input.claimId);
-    await recordAudit(trx, actor, 'create', 'attribution', row.id, null, row, attributionSubjects(row));
-    return row;
+  return db.transaction().execute((trx) => createAttributionIn(trx, actor, input));
+}
+
+/**
+ * Creates an attribution inside the caller's transaction (also used by article intake);
+ * `prefix` names the field path in a larger form.
+ */
+export async function createAttributionIn(
+  trx: Kysely<Database>,
+  actor: Actor,
+  input: z.output<typeof createAttributionInput>,
+  prefix = '',
+) {
+  found('claim', input.claimId, await getClaimRow(trx, input.claimId), `${prefix}claimId`);
+  const sourceId = input.newSource ? (await createSourceIn(trx, actor, input.newSource, `${prefix}newSource.`)).id : input.sourceId!;
+  const documentId = input.newDocument
+    ? (await createDocumentIn(trx, actor, input.newDocument, `${prefix}newDocument.`)).id
+    : input.documentId;
+  const refs = { sourceId, viaSourceId: input.viaSourceId, documentId };
+  await checkRefs(trx, refs, prefix);
+  if (await q.findSameAttribution(trx, { claimId: input.claimId, ...refs, stance: input.stance, quote: input.quote }))
+    throw duplicate(`${prefix}quote`, SAME_ATTRIBUTION);
+  const at = nowIso();
+  const row = await q.insertAttribution(trx, {
+    claimId: input.claimId,
+    ...refs,
+    stance: input.stance,
+    quote: input.quote,
+    evidenceKind: input.evidenceKind,
+    note: input.note,
+    createdAt: at,
+    updatedAt: at,
   });
+  await refreshAttributionCount(trx, input.claimId);
+  await recordAudit(trx, actor, 'create', 'attribution', row.id, null, row, attributionSubjects(row));
+  return row;
 }
 
 export function updateAttribution(db: Kysely<Database>, actor: Actor, input: z.output<typeof updateAttributionInput>) {

@@ -20,7 +20,8 @@ export interface AuditEntry {
   changes: { field: string; from: unknown; to: unknown }[];
 }
 
-const HIDDEN = new Set(['id', 'version', 'updatedAt', 'createdAt', 'attributionCount']);
+// A review's stored assessment and fingerprint are kept in the event, not listed as changes.
+const HIDDEN = new Set(['id', 'version', 'updatedAt', 'createdAt', 'attributionCount', 'assessmentJson', 'evidenceFingerprint']);
 
 /**
  * Records one change. Call it inside the transaction that makes the change, so the change and

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { ClaimStatus, ClaimTable, Database, Stance } from '~/db/schema';
+import { claimTextMatches } from '../search/search.sqlite';
 import { likeContains, likePrefix } from '../shared/like';
 
 export const getClaimRow = (db: Kysely<Database>, id: number) =>
@@ -17,6 +18,15 @@ export const updateClaim = (db: Kysely<Database>, id: number, version: number, p
     .returningAll()
     .executeTakeFirstOrThrow();
 
+/** A claim with exactly this text (case-insensitive), if any: intake reuses it instead of a duplicate. */
+export const findClaimByText = (db: Kysely<Database>, text: string) =>
+  db
+    .selectFrom('claim')
+    .selectAll()
+    .where(sql<boolean>`text = ${text} collate nocase`)
+    .orderBy('id')
+    .executeTakeFirst();
+
 export const deleteClaim = (db: Kysely<Database>, id: number) => db.deleteFrom('claim').where('id', '=', id).execute();
 
 /** Keeps the denormalised count behind the "most attributed" sort in step (same transaction). */
@@ -33,7 +43,8 @@ export const storyIdsOfClaim = async (db: Kysely<Database>, claimId: number) =>
   (await db.selectFrom('storyClaim').select('storyId').where('claimId', '=', claimId).execute()).map((r) => r.storyId);
 
 export interface ClaimListFilter {
-  q?: string;
+  /** Words that must all match (as prefixes) in the text or note, through the full-text index. */
+  terms?: string[] | null;
   storyId?: number | null;
   status?: ClaimStatus | null;
   sourceId?: number | null;
@@ -51,12 +62,7 @@ export function listClaims(db: Kysely<Database>, f: ClaimListFilter) {
   let qb = db
     .selectFrom('claim')
     .select(['id', 'text', 'status', 'verdict', 'eventDate', 'createdAt', 'updatedAt', 'attributionCount']);
-  if (f.q) {
-    const pat = likeContains(f.q.toLowerCase());
-    qb = qb.where((eb) =>
-      eb.or([sql<boolean>`lower(claim.text) like ${pat} escape '\\'`, sql<boolean>`lower(claim.context_note) like ${pat} escape '\\'`]),
-    );
-  }
+  if (f.terms) qb = qb.where(claimTextMatches(f.terms));
   if (f.status) qb = qb.where('status', '=', f.status);
   if (f.storyId) {
     const storyId = f.storyId;

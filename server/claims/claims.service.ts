@@ -9,26 +9,31 @@ import { checkVersion, found } from '../shared/versioned';
 import { storiesOfClaims } from '../stories/stories.queries';
 import { addClaimToStoryIn, removeClaimFromStoryIn } from '../stories/stories.service';
 import { attributionSubjects } from '../attributions/attributions.subjects';
+import { searchTerms } from '../search/terms';
 import * as q from './claims.queries';
+import { countReviewsOfClaim } from '../reviews/reviews.queries';
 import type { createClaimInput, listClaimsInput, suggestClaimsInput, updateClaimInput } from './claims.schema';
 
 type Actor = string | null;
 
-export function createClaim(db: Kysely<Database>, actor: Actor, input: z.output<typeof createClaimInput>) {
-  return db.transaction().execute(async (trx) => {
-    const at = nowIso();
-    const row = await q.insertClaim(trx, {
-      text: input.text,
-      contextNote: input.contextNote,
-      eventDate: input.eventDate,
-      status: input.status,
-      createdAt: at,
-      updatedAt: at,
-    });
-    await recordAudit(trx, actor, 'create', 'claim', row.id, null, row);
-    if (input.storyId != null) await addClaimToStoryIn(trx, actor, input.storyId, row.id);
-    return row;
+/** Creates a claim inside the caller's transaction (also used by article intake). */
+export async function createClaimIn(trx: Kysely<Database>, actor: Actor, input: z.output<typeof createClaimInput>) {
+  const at = nowIso();
+  const row = await q.insertClaim(trx, {
+    text: input.text,
+    contextNote: input.contextNote,
+    eventDate: input.eventDate,
+    status: input.status,
+    createdAt: at,
+    updatedAt: at,
   });
+  await recordAudit(trx, actor, 'create', 'claim', row.id, null, row);
+  if (input.storyId != null) await addClaimToStoryIn(trx, actor, input.storyId, row.id);
+  return row;
+}
+
+export function createClaim(db: Kysely<Database>, actor: Actor, input: z.output<typeof createClaimInput>) {
+  return db.transaction().execute((trx) => createClaimIn(trx, actor, input));
 }
 
 export function updateClaim(db: Kysely<Database>, actor: Actor, input: z.output<typeof updateClaimInput>) {
@@ -62,6 +67,9 @@ export function deleteClaim(db: Kysely<Database>, actor: Actor, input: { id: num
     const links = await q.countLinks(trx, input.id);
     if (links)
       throw inUse('This claim', [`it is linked to ${links} other claim${links === 1 ? '' : 's'} (see Linked claims); remove those links first`]);
+    // A published verdict is the desk's record: a reviewed claim is archived, not deleted.
+    const reviews = await countReviewsOfClaim(trx, input.id);
+    if (reviews) throw inUse('This claim', [`it has ${reviews} editor review${reviews === 1 ? '' : 's'}; set its status to Archived instead`]);
     const attributions = await q.attributionRowsOfClaim(trx, input.id);
     for (const a of attributions) {
       await trx.deleteFrom('attribution').where('id', '=', a.id).execute();
@@ -95,7 +103,8 @@ export async function getClaim(db: Kysely<Database>, id: number) {
 
 export async function listClaims(db: Kysely<Database>, input: z.output<typeof listClaimsInput>) {
   const after = decodeCursor(input.cursor);
-  const rows = await q.listClaims(db, { ...input, after, limit: input.limit + 1 });
+  const terms = input.q ? searchTerms(input.q) : null;
+  const rows = await q.listClaims(db, { ...input, terms, after, limit: input.limit + 1 });
   const page = rows.slice(0, input.limit);
   const ids = page.map((r) => r.id);
   const [stories, counts] = await Promise.all([storiesOfClaims(db, ids), q.stanceCounts(db, ids)]);

@@ -252,3 +252,14 @@ export const documentsPublishedBy = (db: Kysely<Database>, sourceId: number, lim
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
+
+/** The verdicts of the claims a source asserted or denied itself: claim counts by stance and verdict (one query). */
+export const verdictsOfSourceClaims = (db: Kysely<Database>, sourceId: number) =>
+  db
+    .selectFrom('attribution')
+    .innerJoin('claim', 'claim.id', 'attribution.claimId')
+    .select(['attribution.stance', 'claim.verdict', (eb) => eb.fn.count<number>('claim.id').distinct().as('n')])
+    .where('attribution.sourceId', '=', sourceId)
+    .where('attribution.stance', 'in', ['asserts', 'denies'])
+    .groupBy(['attribution.stance', 'claim.verdict'])
+    .execute();

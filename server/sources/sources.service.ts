@@ -124,14 +124,23 @@ export function deleteSource(db: Kysely<Database>, actor: Actor, input: { id: nu
 
 export async function getSource(db: Kysely<Database>, id: number) {
   const row = found('source', id, await q.getSourceRow(db, id));
-  const [aliases, chain, members, claims, documents] = await Promise.all([
+  const [aliases, chain, members, claims, documents, verdicts] = await Promise.all([
     q.aliasesOf(db, [id]),
     q.affiliationChain(db, id),
     q.membersOf(db, id),
     q.claimsOfSource(db, id, 200),
     q.documentsPublishedBy(db, id, 100),
+    q.verdictsOfSourceClaims(db, id),
   ]);
-  return { ...row, aliases: aliases.map((a) => a.alias), affiliationChain: chain, members, claims, documents };
+  return {
+    ...row,
+    aliases: aliases.map((a) => a.alias),
+    affiliationChain: chain,
+    members,
+    claims,
+    documents,
+    trackRecord: trackRecord(verdicts),
+  };
 }
 
 export async function listSources(db: Kysely<Database>, input: z.output<typeof listSourcesInput>) {
@@ -156,4 +165,33 @@ export const suggestSources = (db: Kysely<Database>, input: { q: string; limit: 
 export async function sourceHistory(db: Kysely<Database>, id: number) {
   found('source', id, await q.getSourceRow(db, id));
   return historyOf(db, { entity: 'source', id });
+}
+
+export interface TrackTally {
+  /** Editors' verdicts bore the source out: 1–2 for a claim it asserted, 4–5 for one it denied. */
+  confirmed: number;
+  /** Verdicts went against it: 4–5 for a claim it asserted, 1–2 for one it denied. */
+  refuted: number;
+  /** Reviewed, but neither way: possibly true (3) or cannot be judged (6). */
+  undecided: number;
+  notReviewed: number;
+}
+
+/**
+ * A source's track record: what editors' verdicts made of the claims it asserted or denied in
+ * its own name (not those it only relayed or reported, nor those of its members).
+ */
+export function trackRecord(rows: { stance: string; verdict: number | null; n: number | string }[]) {
+  const tally = (): TrackTally => ({ confirmed: 0, refuted: 0, undecided: 0, notReviewed: 0 });
+  const out = { asserted: tally(), denied: tally() };
+  for (const r of rows) {
+    const t = r.stance === 'asserts' ? out.asserted : out.denied;
+    const n = Number(r.n);
+    const v = r.verdict;
+    if (v == null) t.notReviewed += n;
+    else if (v === 3 || v === 6) t.undecided += n;
+    else if ((v <= 2) === (r.stance === 'asserts')) t.confirmed += n;
+    else t.refuted += n;
+  }
+  return out;
 }

@@ -56,3 +56,54 @@ export const storiesOfClaims = (db: Kysely<Database>, claimIds: number[]) =>
     .where('storyClaim.claimId', 'in', claimIds.length ? claimIds : [-1])
     .orderBy('story.title')
     .execute();
+
+/** How many events a story's timeline shows at most (the latest ones). */
+export const TIMELINE_LIMIT = 500;
+
+/**
+ * The attributions of a story's claims, for its timeline: dated by the document's publication
+ * when known, else by when the attribution was logged. One query, however many claims.
+ */
+export const timelineAttributions = (db: Kysely<Database>, storyId: number) =>
+  db
+    .selectFrom('storyClaim')
+    .innerJoin('claim', 'claim.id', 'storyClaim.claimId')
+    .innerJoin('attribution', 'attribution.claimId', 'claim.id')
+    .innerJoin('source', 'source.id', 'attribution.sourceId')
+    .leftJoin('source as via', 'via.id', 'attribution.viaSourceId')
+    .leftJoin('document', 'document.id', 'attribution.documentId')
+    .select([
+      'attribution.id',
+      'attribution.stance',
+      'attribution.quote',
+      'attribution.evidenceKind',
+      'attribution.createdAt',
+      'claim.id as claimId',
+      'claim.text as claimText',
+      'source.id as sourceId',
+      'source.name as sourceName',
+      'source.reliability as sourceReliability',
+      'via.name as viaSourceName',
+      'document.id as documentId',
+      'document.title as documentTitle',
+      'document.publishedAt',
+    ])
+    .where('storyClaim.storyId', '=', storyId)
+    .orderBy((eb) => eb.fn.coalesce('document.publishedAt', 'attribution.createdAt'), 'desc')
+    .orderBy('attribution.id', 'desc')
+    .limit(TIMELINE_LIMIT)
+    .execute();
+
+/** The reviews of a story's claims, with the reviewer's name, for its timeline. */
+export const timelineReviews = (db: Kysely<Database>, storyId: number) =>
+  db
+    .selectFrom('storyClaim')
+    .innerJoin('claim', 'claim.id', 'storyClaim.claimId')
+    .innerJoin('review', 'review.claimId', 'claim.id')
+    .leftJoin('user', 'user.id', 'review.reviewerId')
+    .select(['review.id', 'review.verdict', 'review.createdAt', 'claim.id as claimId', 'claim.text as claimText', 'user.name as reviewerName'])
+    .where('storyClaim.storyId', '=', storyId)
+    .orderBy('review.createdAt', 'desc')
+    .orderBy('review.id', 'desc')
+    .limit(TIMELINE_LIMIT)
+    .execute();

@@ -7,6 +7,7 @@ import * as service from './stories.service';
 export const storiesRouter = createTRPCRouter({
   list: checkerProcedure.query(({ ctx }) => service.listStories(ctx.db)),
   get: checkerProcedure.input(z.object({ id })).query(({ ctx, input }) => service.getStory(ctx.db, input.id)),
+  timeline: checkerProcedure.input(z.object({ id })).query(({ ctx, input }) => service.storyTimeline(ctx.db, input.id)),
   history: checkerProcedure.input(z.object({ id })).query(({ ctx, input }) => service.storyHistory(ctx.db, input.id)),
   create: checkerProcedure.input(createStoryInput).mutation(({ ctx, input }) => service.createStory(ctx.db, ctx.actorId, input)),
   update: checkerProcedure.input(updateStoryInput).mutation(({ ctx, input }) => service.updateStory(ctx.db, ctx.actorId, input)),

@@ -17,6 +17,29 @@ export async function getStory(db: Kysely<Database>, id: number) {
   return found('story', id, await q.getStory(db, id));
 }
 
+/**
+ * What was said in the story, by whom and when, and when editors reviewed it: attributions
+ * (dated by publication, else by when they were logged) and reviews, oldest first, so an editor
+ * can follow how the picture changed. At most the latest TIMELINE_LIMIT of each.
+ */
+export async function storyTimeline(db: Kysely<Database>, id: number) {
+  found('story', id, await q.getStory(db, id));
+  const [attributions, reviews] = await Promise.all([q.timelineAttributions(db, id), q.timelineReviews(db, id)]);
+  const events = [
+    ...attributions.map(({ publishedAt, createdAt, ...a }) => ({
+      type: 'attribution' as const,
+      ...a,
+      at: publishedAt ?? createdAt,
+      dated: publishedAt ? ('published' as const) : ('logged' as const),
+    })),
+    ...reviews.map(({ createdAt, ...r }) => ({ type: 'review' as const, ...r, at: createdAt, dated: 'reviewed' as const })),
+  ];
+  // By day, then attributions before the reviews that weighed them, then in the order logged.
+  const day = (at: string) => at.slice(0, 10);
+  events.sort((a, b) => day(a.at).localeCompare(day(b.at)) || (a.type === b.type ? a.at.localeCompare(b.at) || a.id - b.id : a.type === 'attribution' ? -1 : 1));
+  return { events, truncated: attributions.length === q.TIMELINE_LIMIT || reviews.length === q.TIMELINE_LIMIT };
+}
+
 /** The story's own changes and the claims added to or removed from it, newest first. */
 export async function storyHistory(db: Kysely<Database>, id: number) {
   found('story', id, await q.getStory(db, id));

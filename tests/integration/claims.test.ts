@@ -265,13 +265,16 @@ describe('claims.list', () => {
     });
   });
 
-  it('filters by text in the claim or its context note, case-insensitively, with % taken literally', async () => {
+  it('filters by words (as prefixes) in the claim or its context note, case-insensitively, through the full-text index', async () => {
     const { caller } = await freshCaller();
     const w = await world(caller);
     expect(ids(await caller.claims.list({ q: 'DAMASCUS' }))).toEqual([w.entered.id]);
+    expect(ids(await caller.claims.list({ q: 'damas' }))).toEqual([w.entered.id]);
     expect(ids(await caller.claims.list({ q: 'from sohr' }))).toEqual([w.left.id]);
     expect(ids(await caller.claims.list({ q: '100%' }))).toEqual([w.talks.id]);
-    expect(ids(await caller.claims.list({ q: '%' }))).toEqual([w.talks.id]);
+    // Punctuation and query syntax are separators, never wildcards: "%" alone holds no word.
+    expect(ids(await caller.claims.list({ q: '%' }))).toEqual([]);
+    expect(ids(await caller.claims.list({ q: '"assad" AND (syria' }))).toEqual([w.left.id]);
     expect(ids(await caller.claims.list({ q: 'nothing like this' }))).toEqual([]);
   });
 

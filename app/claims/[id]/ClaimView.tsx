@@ -21,8 +21,10 @@ import { ConfirmDelete } from '../../_widgets/ConfirmDelete';
 import { ClaimForm } from '../ClaimForm';
 import { AttributionForm, type AttributionValues } from './AttributionForm';
 import { AttributionItem } from './AttributionItem';
+import { ClaimStanding } from './ClaimStanding';
 import { LinkForm } from './LinkForm';
 import { LinkedClaims } from './LinkedClaims';
+import { ReviewForm } from './ReviewForm';
 
 export type ClaimDetail = RouterOutputs['claims']['get'];
 export type ClaimAttribution = ClaimDetail['attributions'][number];
@@ -47,9 +49,13 @@ export function ClaimView({ id }: { id: number }) {
   const invalidate = useInvalidate();
   const { data: claim } = useSuspenseQuery(trpc.claims.get.queryOptions({ id }));
   const { data: stories } = useSuspenseQuery(trpc.stories.list.queryOptions());
+  const { data: assessment } = useSuspenseQuery(trpc.claims.assessment.queryOptions({ id }));
   const [tab, setTab] = useState<string | null>('attributions');
   const history = useQuery(trpc.claims.history.queryOptions({ id }, { enabled: tab === 'history' }));
   const canDelete = useCan('editor');
+  const canReview = useCan('editor');
+  const [reviewing, reviewDialog] = useDisclosure(false);
+  const createReview = useMutation(trpc.reviews.create.mutationOptions());
   const [editing, edit] = useDisclosure(false);
   const [attributing, attribute] = useDisclosure(false);
   const [linking, link] = useDisclosure(false);
@@ -102,6 +108,7 @@ export function ClaimView({ id }: { id: number }) {
           </Group>
         }
       />
+      <ClaimStanding claimId={claim.id} assessment={assessment} onReview={canReview ? reviewDialog.open : null} />
       {claim.contextNote && (
         <Card withBorder padding="sm" mb="md" maw={900}>
           <Text size="xs" fw={600} c="dimmed" tt="uppercase">
@@ -225,6 +232,26 @@ export function ClaimView({ id }: { id: number }) {
             await createAttribution.mutateAsync({ claimId: claim.id, ...p });
             await invalidate('claims', 'sources', 'documents');
             attribute.close();
+          }}
+        />
+      </Modal>
+
+      <Modal opened={reviewing} onClose={reviewDialog.close} title="Review this claim" size="lg">
+        <ReviewForm
+          suggested={assessment.suggestedLevel}
+          score={assessment.score}
+          onCancel={reviewDialog.close}
+          onStale={() => void invalidate('claims')}
+          onSubmit={async (v) => {
+            await createReview.mutateAsync({
+              claimId: claim.id,
+              claimVersion: claim.version,
+              evidenceFingerprint: assessment.fingerprint,
+              ...v,
+            });
+            await invalidate('claims', 'reviews', 'sources');
+            notifications.show({ color: 'green', message: 'Verdict published.' });
+            reviewDialog.close();
           }}
         />
       </Modal>

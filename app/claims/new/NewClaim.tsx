@@ -23,6 +23,7 @@ export function NewClaim({ storyId }: { storyId: number | null }) {
           initial={{ text: '', contextNote: '', eventDate: '', status: 'open', storyIds: initialStory ? [String(initialStory)] : [] }}
           stories={stories}
           submitLabel="Log claim"
+          suggestDuplicates
           onCancel={() => router.back()}
           onSubmit={async (v) => {
             const claim = await create.mutateAsync({

@@ -146,6 +146,7 @@ export function SourceView({ id }: { id: number }) {
           <Text size="sm" c={source.reliabilityNote ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
             {source.reliabilityNote || (grade === 'F' ? 'Not graded yet.' : 'No rationale recorded for this grade.')}
           </Text>
+          <TrackRecord record={source.trackRecord} />
         </Card>
         <Card withBorder padding="sm" component="section" aria-labelledby="about-h">
           <Title order={2} size="h6" id="about-h" c="dimmed" tt="uppercase" mb={6}>
@@ -489,5 +490,43 @@ function ClaimItem({ item, relayed }: { item: SourceClaim; relayed?: boolean }) 
         </Text>
       </Stack>
     </Card>
+  );
+}
+
+type Tally = RouterOutputs['sources']['get']['trackRecord']['asserted'];
+
+/** What editors' verdicts made of the claims this source asserted or denied in its own name. */
+function TrackRecord({ record }: { record: RouterOutputs['sources']['get']['trackRecord'] }) {
+  const line = (verb: string, t: Tally) => {
+    const reviewed = t.confirmed + t.refuted + t.undecided;
+    const total = reviewed + t.notReviewed;
+    if (total === 0) return null;
+    return (
+      <Text size="sm">
+        {verb} {plural(total, 'claim')}
+        {reviewed === 0
+          ? ', none reviewed yet.'
+          : `: ${t.confirmed} borne out, ${t.refuted} refuted, ${t.undecided} undecided by editors' verdicts${t.notReviewed ? `; ${t.notReviewed} not reviewed` : ''}.`}
+      </Text>
+    );
+  };
+  const asserted = line('Asserted', record.asserted);
+  const denied = line('Denied', record.denied);
+  return (
+    <section aria-labelledby="track-record-h">
+      <Title order={3} size="h6" id="track-record-h" c="dimmed" tt="uppercase" mt="sm" mb={4}>
+        Track record
+      </Title>
+      {asserted || denied ? (
+        <>
+          {asserted}
+          {denied}
+        </>
+      ) : (
+        <Text size="sm" c="dimmed">
+          It has not asserted or denied any claim in its own name yet.
+        </Text>
+      )}
+    </section>
   );
 }

@@ -20,6 +20,7 @@ import { useTRPC } from '../../_trpc/react';
 import { ConfirmDelete } from '../../_widgets/ConfirmDelete';
 import { storyClaimsInput } from '../params';
 import { StoryForm } from '../StoryForm';
+import { StoryTimeline } from './StoryTimeline';
 
 type Story = RouterOutputs['stories']['get'];
 
@@ -73,6 +74,7 @@ export function StoryView({ id }: { id: number }) {
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="claims">Claims ({claimCount})</Tabs.Tab>
+          <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
           <Tabs.Tab value="history">History</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="claims">
@@ -158,6 +160,9 @@ export function StoryView({ id }: { id: number }) {
             onFirst={() => page(null)}
             onNext={claims.nextCursor ? () => page(claims.nextCursor) : null}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline">
+          <StoryTimeline id={id} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           {history.data ? <HistoryList entries={history.data} /> : <Text c="dimmed">Loading history…</Text>}
