@@ -8,6 +8,7 @@ import { nowIso } from '../shared/time';
 import { checkVersion, found } from '../shared/versioned';
 import { storiesOfClaims } from '../stories/stories.queries';
 import { addClaimToStoryIn, removeClaimFromStoryIn } from '../stories/stories.service';
+import { deleteAttribution } from '../attributions/attributions.queries';
 import { attributionSubjects } from '../attributions/attributions.subjects';
 import { searchTerms } from '../search/terms';
 import * as q from './claims.queries';
@@ -72,7 +73,7 @@ export function deleteClaim(db: Kysely<Database>, actor: Actor, input: { id: num
     if (reviews) throw inUse('This claim', [`it has ${reviews} editor review${reviews === 1 ? '' : 's'}; set its status to Archived instead`]);
     const attributions = await q.attributionRowsOfClaim(trx, input.id);
     for (const a of attributions) {
-      await trx.deleteFrom('attribution').where('id', '=', a.id).execute();
+      await deleteAttribution(trx, a.id);
       await recordAudit(trx, actor, 'delete', 'attribution', a.id, a, null, attributionSubjects(a));
     }
     for (const s of await q.storyIdsOfClaim(trx, input.id)) await removeClaimFromStoryIn(trx, actor, s, input.id);
