@@ -8,7 +8,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 // 2. sends signed-out visitors to the sign-in page (a cheap cookie check; the layout and every
 //    tRPC procedure check the session for real).
 
-const PUBLIC_PATHS = ['/sign-in', '/invite/'];
+const PUBLIC_PATHS = ['/sign-in', '/invite/', '/published/'];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -17,7 +17,7 @@ export const metadata: Metadata = {
   description: 'Claim and source-attribution tracker for newsrooms',
 };
 
-const PUBLIC_PATHS = ['/sign-in', '/invite/'];
+const PUBLIC_PATHS = ['/sign-in', '/invite/', '/published/'];
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const h = await headers();

@@ -55,6 +55,7 @@ export const AUDIT_ENTITIES = [
   'user',
   'invitation',
   'review',
+  'merge',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -238,6 +239,19 @@ export interface ReviewTable {
   createdAt: CreatedAt;
 }
 
+/** A duplicate claim merged into its canonical claim; `moved` is the JSON record that makes undo exact. */
+export interface MergeTable {
+  id: Generated<number>;
+  duplicateId: number;
+  canonicalId: number;
+  mergedBy: string | null;
+  mergedAt: string;
+  moved: string;
+  undoneBy: string | null;
+  undoneAt: string | null;
+  version: Version;
+}
+
 export interface Database {
   story: StoryTable;
   claim: ClaimTable;
@@ -254,6 +268,7 @@ export interface Database {
   account: AccountTable;
   invitation: InvitationTable;
   review: ReviewTable;
+  merge: MergeTable;
 }
 
 export type Claim = Selectable<ClaimTable>;

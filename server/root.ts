@@ -3,6 +3,7 @@ import { attributionsRouter } from './attributions/attributions.router';
 import { auditRouter } from './audit/audit.router';
 import { claimsRouter } from './claims/claims.router';
 import { documentsRouter } from './documents/documents.router';
+import { graphRouter } from './graph/graph.router';
 import { intakeRouter } from './intake/intake.router';
 import { linksRouter } from './links/links.router';
 import { searchRouter } from './search/search.router';
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   reviews: reviewsRouter,
   search: searchRouter,
   intake: intakeRouter,
+  graph: graphRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -29,6 +29,7 @@ const ENTITY = {
   user: 'Account',
   invitation: 'Invitation',
   review: 'Review',
+  merge: 'Merge',
 } as Record<string, string>;
 
 const ACTION = { create: 'created', update: 'changed', delete: 'deleted' } as const;

@@ -25,6 +25,7 @@ export function ChangePassword() {
       <Card withBorder maw={480} padding="lg">
         <form
           noValidate
+          method="post"
           onSubmit={form.onSubmit(async (v) => {
             setError(null);
             const { error: err } = await authClient.changePassword({

@@ -23,6 +23,7 @@ const ENTITY_OPTIONS: { value: AuditEntity; label: string }[] = [
   { value: 'story', label: 'Stories' },
   { value: 'story_claim', label: 'Story memberships' },
   { value: 'review', label: 'Reviews' },
+  { value: 'merge', label: 'Merges' },
   { value: 'user', label: 'Accounts' },
   { value: 'invitation', label: 'Invitations' },
 ];

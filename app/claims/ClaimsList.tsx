@@ -1,7 +1,7 @@
 'use client';
 
-import { Button, Card, Group, Select, Table, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Button, Card, Group, Menu, Select, Table, Text } from '@mantine/core';
+import { IconChevronDown, IconDownload, IconPlus } from '@tabler/icons-react';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
@@ -52,9 +52,12 @@ export function ClaimsList() {
         title="Claims"
         subtitle="Every checkable statement the desk is tracking."
         actions={
-          <Button component={Link} href="/claims/new" leftSection={<IconPlus size={16} aria-hidden />}>
-            New claim
-          </Button>
+          <Group gap="xs">
+            <ExportMenu query={toQueryString({ story: input.storyId, status: input.status })} />
+            <Button component={Link} href="/claims/new" leftSection={<IconPlus size={16} aria-hidden />}>
+              New claim
+            </Button>
+          </Group>
         }
       />
       <Card withBorder padding="sm" mb="md" component="section" aria-label="Filters">
@@ -183,5 +186,26 @@ export function ClaimsList() {
         onNext={data.nextCursor ? () => go({}, data.nextCursor) : null}
       />
     </>
+  );
+}
+
+/** Downloads the claims of the story and status filters (with attributions and reviews). */
+function ExportMenu({ query }: { query: string }) {
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />} rightSection={<IconChevronDown size={14} aria-hidden />}>
+          Export
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item component="a" href={`/api/export/claims.csv${query}`} download>
+          CSV (one row per attribution)
+        </Menu.Item>
+        <Menu.Item component="a" href={`/api/export/claims.json${query}`} download>
+          JSON (claims, attributions, reviews)
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
   );
 }

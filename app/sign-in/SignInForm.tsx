@@ -43,7 +43,8 @@ export function SignInForm({
 
   return (
     <Stack gap="md">
-      <form onSubmit={form.onSubmit(signIn)} noValidate>
+      {/* method="post": a submit before the page is interactive never puts the password in the URL. */}
+      <form onSubmit={form.onSubmit(signIn)} noValidate method="post">
         <Stack gap="sm">
           {error && (
             <Alert color="red" role="alert" title="Not signed in">

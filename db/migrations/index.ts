@@ -3,6 +3,8 @@ import * as m0001 from './0001_ledger';
 import * as m0002 from './0002_accounts_and_audit_chain';
 import * as m0003 from './0003_reviews';
 import * as m0004 from './0004_search';
+import * as m0005 from './0005_merges';
+import * as m0006 from './0006_graph_indexes';
 
 /** Every migration, in order. Listed in code so bundlers and tests see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '0002_accounts_and_audit_chain': m0002,
   '0003_reviews': m0003,
   '0004_search': m0004,
+  '0005_merges': m0005,
+  '0006_graph_indexes': m0006,
 };

@@ -6,6 +6,8 @@ import * as service from './claims.service';
 import { claimAssessment } from '../assessment/assessment.service';
 import { similarClaimsInput } from '../search/search.schema';
 import { similarClaims } from '../search/search.service';
+import { mergeInput, unmergeInput } from '../merge/merge.schema';
+import { mergeClaims, unmergeClaims } from '../merge/merge.service';
 
 export const claimsRouter = createTRPCRouter({
   list: checkerProcedure.input(listClaimsInput).query(({ ctx, input }) => service.listClaims(ctx.db, input)),
@@ -17,4 +19,6 @@ export const claimsRouter = createTRPCRouter({
   create: checkerProcedure.input(createClaimInput).mutation(({ ctx, input }) => service.createClaim(ctx.db, ctx.actorId, input)),
   update: checkerProcedure.input(updateClaimInput).mutation(({ ctx, input }) => service.updateClaim(ctx.db, ctx.actorId, input)),
   delete: editorProcedure.input(deleteInput).mutation(({ ctx, input }) => service.deleteClaim(ctx.db, ctx.actorId, input)),
+  merge: editorProcedure.input(mergeInput).mutation(({ ctx, input }) => mergeClaims(ctx.db, ctx.actorId, input)),
+  unmerge: editorProcedure.input(unmergeInput).mutation(({ ctx, input }) => unmergeClaims(ctx.db, ctx.actorId, input)),
 });

@@ -49,7 +49,7 @@ describe('article intake', () => {
     const heading = page.getByRole('heading', { name: /^Proposals \(\d+\)$/ });
     await heading.waitFor();
     // Focus moves to the proposals, for keyboard and screen-reader users.
-    await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => heading.evaluate((el) => el === document.activeElement), { timeout: 10_000 }).toBe(true);
 
     // Spans are highlighted with their role named, not by colour alone.
     const text = page.getByTestId('intake-text');
@@ -105,7 +105,8 @@ describe('article intake', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = collectPageErrors(page);
     await signInPage(page, server.baseUrl, 'checker');
-    await page.goto(`${server.baseUrl}/intake`);
+    // Wait for hydration: a file chosen before React attaches its handler would be lost.
+    await page.goto(`${server.baseUrl}/intake`, { waitUntil: 'networkidle' });
     const paragraph = (s: string) => `<p>${s} ${'The capital was quiet as residents waited for news from the palace. '.repeat(3)}</p>`;
     const html = `<!doctype html><html><head><title>Assad flees | Demo News</title>
       <link rel="canonical" href="https://news.example.org/2024/12/08/assad-flees">

@@ -22,7 +22,7 @@ async function pickOption(page: Page, label: string, typed: string, option: stri
 }
 
 async function logClaim(page: Page, text: string): Promise<string> {
-  await page.goto(`${server.baseUrl}/claims/new`);
+  await page.goto(`${server.baseUrl}/claims/new`, { waitUntil: 'networkidle' });
   await page.getByRole('textbox', { name: 'Claim', exact: true }).fill(text);
   // Enter submits the form from the claim text.
   await page.getByRole('textbox', { name: 'Claim', exact: true }).press('Enter');

@@ -96,7 +96,7 @@ describe('stored text and links are inert', () => {
     });
     await signInPage(page, server.baseUrl, 'checker');
     const evil = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2; alert(1)"> claim`;
-    await page.goto(`${server.baseUrl}/claims/new`);
+    await page.goto(`${server.baseUrl}/claims/new`, { waitUntil: 'networkidle' });
     await page.getByRole('textbox', { name: 'Claim', exact: true }).fill(evil);
     await page.getByRole('button', { name: 'Log claim' }).click();
     await page.waitForURL(/\/claims\/\d+$/);

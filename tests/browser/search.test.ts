@@ -73,7 +73,7 @@ describe('the one search box', () => {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors = collectPageErrors(page);
     await signInPage(page, server.baseUrl, 'checker');
-    await page.goto(`${server.baseUrl}/claims/new`);
+    await page.goto(`${server.baseUrl}/claims/new`, { waitUntil: 'networkidle' });
     await page.getByRole('textbox', { name: 'Claim', exact: true }).fill('Assad has fled Syria');
     const similar = page.getByRole('region', { name: 'Similar claims already logged' });
     await similar.getByText(DEPARTURE).waitFor();

@@ -7,7 +7,7 @@ export const demoAccount = (role: Role) => DEMO_ACCOUNTS.find((a) => a.role === 
 /** Signs in through the real sign-in form. */
 export async function signInPage(page: Page, baseUrl: string, role: Role) {
   const a = demoAccount(role);
-  await page.goto(`${baseUrl}/sign-in`);
+  await page.goto(`${baseUrl}/sign-in`, { waitUntil: 'networkidle' });
   await page.getByRole('textbox', { name: 'Email' }).fill(a.email);
   await page.getByRole('textbox', { name: 'Password' }).fill(a.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();

@@ -190,6 +190,28 @@ const SCENARIOS: Record<string, Scenario> = {
     event: () => ['create', 'review', 1],
     also: (r) => [['update', 'claim', r.claim!.id]],
   },
+  // A merge records each record it changes, then the merge itself (entity `merge`, concerning both claims).
+  'claims.merge': {
+    setup: twoClaims,
+    run: (c, r) => c.claims.merge({ duplicateId: r.b!.id, canonicalId: r.a!.id, duplicateVersion: r.b!.version, canonicalVersion: r.a!.version }),
+    event: () => ['create', 'claim_link', 1],
+    also: (r) => [
+      ['update', 'claim', r.b!.id],
+      ['create', 'merge', 1],
+    ],
+  },
+  'claims.unmerge': {
+    setup: async (c) => {
+      const r = await twoClaims(c);
+      return { ...r, merge: await c.claims.merge({ duplicateId: r.b.id, canonicalId: r.a.id, duplicateVersion: r.b.version, canonicalVersion: r.a.version }) };
+    },
+    run: (c, r) => c.claims.unmerge({ mergeId: r.merge!.mergeId }),
+    event: (r) => ['update', 'claim', r.b!.id],
+    also: () => [
+      ['delete', 'claim_link', 1],
+      ['update', 'merge', 1],
+    ],
+  },
   'users.setDisabled': {
     setup: colleague,
     run: (c, r) => c.users.setDisabled({ userId: r.userId!, disabled: true }),

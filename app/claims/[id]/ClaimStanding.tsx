@@ -1,6 +1,6 @@
 'use client';
 
-import { Alert, Badge, Button, Card, Collapse, Grid, Group, List, Spoiler, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Collapse, Grid, Group, List, Spoiler, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAlertTriangle, IconGavel, IconMinus, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -69,6 +69,9 @@ function VerdictCard({ claimId, assessment, onReview }: { claimId: number; asses
           <Text size="sm" c="dimmed">
             {review.reviewerName ?? 'A former desk member'}, {formatDateTime(review.createdAt)}
           </Text>
+          <Anchor href={`/published/claims/${claimId}`} size="sm" target="_blank">
+            Public page
+          </Anchor>
           {assessment.evidenceChanged && (
             <Alert color="orange" variant="light" p="xs" icon={<IconAlertTriangle size={16} aria-hidden />} title="Evidence changed since this review">
               <Text size="xs">An attribution, a link or a grade changed after the verdict: the live assessment may no longer support it.</Text>

@@ -24,6 +24,7 @@ import { AttributionItem } from './AttributionItem';
 import { ClaimStanding } from './ClaimStanding';
 import { LinkForm } from './LinkForm';
 import { LinkedClaims } from './LinkedClaims';
+import { MergedNotice, MergeIntoButton, useUndoMergeExtra } from './MergeClaim';
 import { ReviewForm } from './ReviewForm';
 
 export type ClaimDetail = RouterOutputs['claims']['get'];
@@ -52,6 +53,7 @@ export function ClaimView({ id }: { id: number }) {
   const { data: assessment } = useSuspenseQuery(trpc.claims.assessment.queryOptions({ id }));
   const [tab, setTab] = useState<string | null>('attributions');
   const history = useQuery(trpc.claims.history.queryOptions({ id }, { enabled: tab === 'history' }));
+  const undoMerge = useUndoMergeExtra(history.data);
   const canDelete = useCan('editor');
   const canReview = useCan('editor');
   const [reviewing, reviewDialog] = useDisclosure(false);
@@ -81,12 +83,16 @@ export function ClaimView({ id }: { id: number }) {
         title={claim.text}
         actions={
           <>
+            <Button variant="default" component={Link} href={`/claims/${claim.id}/graph`}>
+              Graph
+            </Button>
             <Button variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={edit.open}>
               Edit
             </Button>
             <Button variant="default" leftSection={<IconLink size={14} aria-hidden />} onClick={link.open}>
               Link a claim
             </Button>
+            <MergeIntoButton claim={claim} />
             <Button leftSection={<IconPlus size={14} aria-hidden />} onClick={attribute.open}>
               Add attribution
             </Button>
@@ -108,6 +114,7 @@ export function ClaimView({ id }: { id: number }) {
           </Group>
         }
       />
+      <MergedNotice />
       <ClaimStanding claimId={claim.id} assessment={assessment} onReview={canReview ? reviewDialog.open : null} />
       {claim.contextNote && (
         <Card withBorder padding="sm" mb="md" maw={900}>
@@ -166,7 +173,7 @@ export function ClaimView({ id }: { id: number }) {
         </Tabs.Panel>
 
         <Tabs.Panel value="history">
-          {history.data ? <HistoryList entries={history.data} /> : <Text c="dimmed">Loading history…</Text>}
+          {history.data ? <HistoryList entries={history.data} extra={undoMerge} /> : <Text c="dimmed">Loading history…</Text>}
         </Tabs.Panel>
       </Tabs>
 

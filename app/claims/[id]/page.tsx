@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { HydrateClient, prefetch, trpc } from '../../_trpc/server';
+import { notFound, redirect } from 'next/navigation';
+import { getQueryClient, HydrateClient, prefetch, trpc } from '../../_trpc/server';
 import { ClaimView } from './ClaimView';
 
 export const dynamic = 'force-dynamic';
@@ -15,6 +15,10 @@ export default async function ClaimPage({ params }: { params: Promise<{ id: stri
     prefetch(trpc.reviews.list.queryOptions({ claimId: id })),
     prefetch(trpc.stories.list.queryOptions()),
   ]);
+  // A merged duplicate (archived, with a duplicate-of link) opens its canonical claim.
+  const claim = getQueryClient().getQueryData(trpc.claims.get.queryKey({ id }));
+  const canonical = claim?.status === 'archived' ? claim.links.find((l) => l.direction === 'out' && l.kind === 'duplicate_of') : undefined;
+  if (canonical) redirect(`/claims/${canonical.otherId}?mergedFrom=${id}`);
   return (
     <HydrateClient>
       <ClaimView id={id} />

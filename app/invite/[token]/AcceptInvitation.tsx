@@ -21,6 +21,7 @@ export function AcceptInvitation({ token }: { token: string }) {
   return (
     <form
       noValidate
+      method="post"
       onSubmit={form.onSubmit(async (v) => {
         setError(null);
         try {

@@ -50,6 +50,9 @@ export function StoryView({ id }: { id: number }) {
         title={story.title}
         actions={
           <>
+            <Button variant="default" component={Link} href={`/stories/${story.id}/graph`}>
+              Graph
+            </Button>
             <Button variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setDraft(story)}>
               Edit
             </Button>
