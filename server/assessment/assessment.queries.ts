@@ -3,7 +3,8 @@ import type { Database } from '~/db/schema';
 
 /*
  * The evidence of a set of claims, in a fixed number of queries however many claims,
- * attributions or affiliations there are: links, attributions, affiliation chains.
+ * attributions or affiliations there are: links, attributions, affiliation chains, and the
+ * sources' track records (`verdictsOfSourceClaims` in server/sources/sources.queries.ts).
  */
 
 const ids = (xs: readonly number[]) => (xs.length ? [...xs] : [-1]);
@@ -26,10 +27,11 @@ export const assessedLinksOf = (db: Kysely<Database>, claimIds: readonly number[
     .orderBy('claimLink.id')
     .execute();
 
-/** Every attribution of `claimIds` with its speaker and relay (grade and kind). */
+/** Every attribution of `claimIds` with its speaker and relay (grade and kind), and its claim's verdict. */
 export const evidenceAttributionsOf = (db: Kysely<Database>, claimIds: readonly number[]) =>
   db
     .selectFrom('attribution')
+    .innerJoin('claim', 'claim.id', 'attribution.claimId')
     .innerJoin('source', 'source.id', 'attribution.sourceId')
     .leftJoin('source as via', 'via.id', 'attribution.viaSourceId')
     .select([
@@ -38,6 +40,7 @@ export const evidenceAttributionsOf = (db: Kysely<Database>, claimIds: readonly 
       'attribution.stance',
       'attribution.evidenceKind',
       'attribution.updatedAt',
+      'claim.verdict as claimVerdict',
       'source.id as sourceId',
       'source.name as sourceName',
       'source.kind as sourceKind',

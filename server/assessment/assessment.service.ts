@@ -3,15 +3,17 @@ import type { Kysely } from 'kysely';
 import type { Database } from '~/db/schema';
 import { getClaimRow } from '../claims/claims.queries';
 import { latestReviewsOf } from '../reviews/reviews.queries';
+import { verdictsOfSourceClaims } from '../sources/sources.queries';
+import { assessedRecord, trackRecord } from '../sources/sources.service';
 import { found } from '../shared/versioned';
 import { assessClaim } from './assessment';
 import * as q from './assessment.queries';
-import type { Assessment, ClaimEvidence, CredibilityLevel, EvidenceAttribution, LinkedClaimEvidence, SourceRef } from './types';
+import type { Assessment, ClaimEvidence, CredibilityLevel, EvidenceAttribution, LinkedClaimEvidence, SourceRef, TrackRecord } from './types';
 
 /*
  * Loads claims' evidence from the database and runs the pure assessment on it. The loading is a
- * fixed number of queries for any number of claims (links, attributions, affiliation chains):
- * the claim page, the review queue and reviews all assess through `assessClaims`.
+ * fixed number of queries for any number of claims (links, attributions, affiliation chains,
+ * track records): the claim page, the review queue and reviews all assess through `assessClaims`.
  */
 
 export interface AssessedClaim {
@@ -24,8 +26,9 @@ export interface AssessedClaim {
 }
 
 type AttributionRow = Awaited<ReturnType<typeof q.evidenceAttributionsOf>>[number];
+type VerdictRow = Awaited<ReturnType<typeof verdictsOfSourceClaims>>[number];
 
-/** Assesses every claim of `claimIds` in three queries, whatever their number. */
+/** Assesses every claim of `claimIds` in four queries, whatever their number. */
 export async function assessClaims(db: Kysely<Database>, claimIds: readonly number[]): Promise<Map<number, AssessedClaim>> {
   const wanted = [...new Set(claimIds)];
   const out = new Map<number, AssessedClaim>();
@@ -48,19 +51,26 @@ export async function assessClaims(db: Kysely<Database>, claimIds: readonly numb
   const rows = await q.evidenceAttributionsOf(db, [...involved]);
   const chainRows = await q.affiliationChainsOf(db, [...new Set(rows.map((r) => r.sourceId))]);
 
-  const chains = new Map<number, SourceRef[]>();
+  const chains = new Map<number, { id: number; name: string; reliability: SourceRef['reliability'] }[]>();
   for (const c of chainRows) chains.set(c.startId, [...(chains.get(c.startId) ?? []), { id: c.id, name: c.name, reliability: c.reliability }]);
-  const byClaim = new Map<number, EvidenceAttribution[]>();
+  const records = trackRecords(
+    await verdictsOfSourceClaims(db, [...new Set([...rows.map((r) => r.sourceId), ...chainRows.map((c) => c.id)])]),
+    rows.filter((r) => isWanted.has(r.claimId)),
+  );
+  const byClaim = new Map<number, AttributionRow[]>();
   const lastAt = new Map<number, string>();
   for (const r of rows) {
-    byClaim.set(r.claimId, [...(byClaim.get(r.claimId) ?? []), toEvidence(r, chains.get(r.sourceId) ?? [])]);
+    byClaim.set(r.claimId, [...(byClaim.get(r.claimId) ?? []), r]);
     if (r.updatedAt > (lastAt.get(r.claimId) ?? '')) lastAt.set(r.claimId, r.updatedAt);
   }
 
   for (const claimId of wanted) {
+    // Every source speaks with its record over the reviewed claims other than this one.
+    const recordOf = (sourceId: number) => records(sourceId, claimId);
+    const evidenceOf = (id: number) => (byClaim.get(id) ?? []).map((r) => toEvidence(r, chains.get(r.sourceId) ?? [], recordOf));
     const evidence: ClaimEvidence = {
-      attributions: byClaim.get(claimId) ?? [],
-      linkedClaims: (linked.get(claimId) ?? []).map((l) => ({ ...l, attributions: byClaim.get(l.claimId) ?? [] })),
+      attributions: evidenceOf(claimId),
+      linkedClaims: (linked.get(claimId) ?? []).map((l) => ({ ...l, attributions: evidenceOf(l.claimId) })),
     };
     out.set(claimId, {
       claimId,
@@ -72,12 +82,53 @@ export async function assessClaims(db: Kysely<Database>, claimIds: readonly numb
   return out;
 }
 
-function toEvidence(r: AttributionRow, affiliations: SourceRef[]): EvidenceAttribution {
+/**
+ * Sources' track records as the assessment of a claim uses them: over every reviewed claim the
+ * source asserted or denied in its own name except the claim assessed, so a claim's verdict never
+ * feeds back into its own suggestion. `assessedRows` are the assessed claims' own attributions
+ * (with their verdicts): what to take out of their sources' counts.
+ */
+function trackRecords(verdicts: readonly VerdictRow[], assessedRows: readonly AttributionRow[]) {
+  const bySource = new Map<number, VerdictRow[]>();
+  for (const v of verdicts) bySource.set(v.sourceId, [...(bySource.get(v.sourceId) ?? []), v]);
+  // claimId -> sourceId -> the stances (asserts, denies) it took on that reviewed claim.
+  const own = new Map<number, Map<number, Set<string>>>();
+  for (const r of assessedRows) {
+    if (r.claimVerdict == null || r.stance === 'reports') continue;
+    const bySrc = own.get(r.claimId) ?? new Map<number, Set<string>>();
+    own.set(r.claimId, bySrc.set(r.sourceId, (bySrc.get(r.sourceId) ?? new Set()).add(r.stance)));
+  }
+  const verdictOf = new Map(assessedRows.map((r) => [r.claimId, r.claimVerdict]));
+  const whole = new Map<number, TrackRecord>();
+  return (sourceId: number, claimId: number): TrackRecord | undefined => {
+    const rows = bySource.get(sourceId);
+    if (!rows) return undefined;
+    const stances = own.get(claimId)?.get(sourceId);
+    if (!stances) {
+      if (!whole.has(sourceId)) whole.set(sourceId, assessedRecord(trackRecord(rows)));
+      return whole.get(sourceId);
+    }
+    const verdict = verdictOf.get(claimId);
+    return assessedRecord(
+      trackRecord(rows.map((v) => (v.verdict === verdict && stances.has(v.stance) ? { ...v, n: Number(v.n) - 1 } : v))),
+    );
+  };
+}
+
+function toEvidence(
+  r: AttributionRow,
+  chain: readonly Omit<SourceRef, 'record'>[],
+  recordOf: (sourceId: number) => TrackRecord | undefined,
+): EvidenceAttribution {
+  const withRecord = <T extends Omit<SourceRef, 'record'>>(s: T): T & { record?: TrackRecord } => {
+    const record = recordOf(s.id);
+    return record ? { ...s, record } : s;
+  };
   return {
     id: r.id,
     stance: r.stance,
     evidenceKind: r.evidenceKind,
-    source: { id: r.sourceId, name: r.sourceName, kind: r.sourceKind, reliability: r.sourceReliability, affiliations },
+    source: withRecord({ id: r.sourceId, name: r.sourceName, kind: r.sourceKind, reliability: r.sourceReliability, affiliations: chain.map(withRecord) }),
     via: r.viaId != null ? { id: r.viaId, name: r.viaName!, kind: r.viaKind!, reliability: r.viaReliability! } : null,
   };
 }

@@ -12,7 +12,7 @@ import type {
   SourceRef,
 } from './types';
 import { explain, signed } from './explain';
-import { LINK_FACTOR, attributionWeight, squash, suggestLevel } from './weights';
+import { LINK_FACTOR, TRUST, attributionWeight, recordCounts, sourceTrust, squash, suggestLevel } from './weights';
 
 /** Below this, a linked claim's net support is rounding noise, not evidence. */
 const EPSILON = 1e-9;
@@ -24,7 +24,8 @@ export type * from './types';
  * No database, no clock, no I/O; the result does not depend on the order of the input lists.
  *
  * 1. Each attribution that asserts or denies gets a weight from its speaker's grade and the
- *    evidence kind (see weights.ts); "reports without endorsing" is listed as not counted.
+ *    evidence kind (see weights.ts), blended with the track record of the source whose grade is
+ *    used once it has enough reviewed claims; "reports without endorsing" is listed as not counted.
  * 2. Attributions are grouped into independent lines by origin and direction; a line weighs what
  *    its strongest attribution weighs, so repeating an origin adds nothing.
  * 3. Each linked claim is one line weighing by its own net support (its own lines, never its
@@ -116,13 +117,14 @@ function originLines(attributions: readonly EvidenceAttribution[], notCounted: N
     const origin = originOf(a);
     const direction: Direction = a.stance === 'asserts' ? 'for' : 'against';
     const key = `origin:${origin.id}:${direction}`;
-    const c: Counted = { a, origin, direction, grade, gradeFrom: from, weight: attributionWeight(grade, a.evidenceKind) };
+    const c: Counted = { a, origin, direction, grade, gradeFrom: from, weight: attributionWeight(grade, a.evidenceKind, from.record) };
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   return [...groups].map(([key, members]) => {
     // Strongest first; ties go to the lowest id, so the choice never depends on input order.
     const [top, ...repeats] = [...members].sort((x, y) => y.weight - x.weight || x.a.id - y.a.id) as [Counted, ...Counted[]];
     const via = top.a.via && top.a.via.id !== top.origin.id ? ` via ${top.a.via.name}` : '';
+    const record = top.gradeFrom.record;
     return {
       type: 'origin',
       key,
@@ -133,6 +135,16 @@ function originLines(attributions: readonly EvidenceAttribution[], notCounted: N
       reason: originReason(top, repeats.length),
       origin: top.origin,
       grade: top.grade,
+      ...(recordCounts(record) && {
+        trackRecord: {
+          source: { id: top.gradeFrom.id, name: top.gradeFrom.name },
+          confirmed: record.confirmed,
+          refuted: record.refuted,
+          reviewed: record.reviewed,
+          gradeTrust: TRUST[top.grade],
+          trust: sourceTrust(top.grade, record),
+        },
+      }),
       evidenceKind: top.a.evidenceKind,
       strongestId: top.a.id,
     } satisfies OriginLine;
@@ -150,7 +162,18 @@ function originReason(top: Counted, repeats: number): string {
   const borrowed = top.gradeFrom.id !== speaker.id && top.gradeFrom.id !== top.origin.id ? ` (the grade of ${top.gradeFrom.name})` : '';
   const grade = top.grade === 'F' ? 'ungraded (F): neither trusted nor distrusted, it counts a little' : `graded ${top.grade}${borrowed}`;
   const more = repeats === 0 ? '' : `; repeated in ${repeats} more attribution${repeats === 1 ? '' : 's'}, counted once`;
-  return `${who}, ${grade}${more}.`;
+  return `${who}, ${grade}${trackRecordNote(top)}${more}.`;
+}
+
+/** "; track record 4 of 5 confirmed, 1 refuted: trust 0.70 → 0.78", when the record weighs in. */
+function trackRecordNote(top: Counted): string {
+  const record = top.gradeFrom.record;
+  if (!recordCounts(record)) return '';
+  const whose = top.gradeFrom.id === top.a.source.id || top.gradeFrom.id === top.origin.id ? '' : ` of ${top.gradeFrom.name}`;
+  const refuted = record.refuted ? `, ${record.refuted} refuted` : '';
+  const from = TRUST[top.grade].toFixed(2);
+  const to = sourceTrust(top.grade, record).toFixed(2);
+  return `; track record${whose} ${record.confirmed} of ${record.reviewed} confirmed${refuted}: trust ${from} → ${to}`;
 }
 
 /**

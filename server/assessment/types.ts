@@ -6,11 +6,24 @@ import type { EvidenceKind, ReliabilityGrade, SourceKind, Stance } from '~/serve
  * as JSON.
  */
 
+/**
+ * What editors' verdicts made of the claims a source asserted or denied in its own name (not the
+ * claim being assessed): `confirmed` bore it out (asserted, judged 1–2; denied, judged 4–5),
+ * `refuted` went against it, and the rest of `reviewed` were judged neither way (3 or 6).
+ */
+export interface TrackRecord {
+  confirmed: number;
+  refuted: number;
+  reviewed: number;
+}
+
 /** A source as far as the assessment needs it. */
 export interface SourceRef {
   id: number;
   name: string;
   reliability: ReliabilityGrade;
+  /** Its track record; it weighs in once it has MIN_REVIEWED reviewed claims (weights.ts). */
+  record?: TrackRecord;
 }
 
 export interface RelaySource extends SourceRef {
@@ -74,6 +87,8 @@ export interface OriginLine extends LineBase {
   origin: SourceRef;
   /** The grade that set the weight: the strongest member's effective grade. */
   grade: ReliabilityGrade;
+  /** Set when the track record of the graded source changed the weight: its trust from the grade alone and blended. */
+  trackRecord?: TrackRecord & { source: { id: number; name: string }; gradeTrust: number; trust: number };
   evidenceKind: EvidenceKind;
   /** The attribution that counts; the others are repeats of the same origin. */
   strongestId: number;

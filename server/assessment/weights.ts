@@ -1,5 +1,5 @@
 import type { EvidenceKind, ReliabilityGrade } from '~/server/shared/enums';
-import type { AssessedLinkKind, CredibilityLevel } from './types';
+import type { AssessedLinkKind, CredibilityLevel, TrackRecord } from './types';
 
 /*
  * The weighting scheme, in one place.
@@ -19,6 +19,8 @@ import type { AssessedLinkKind, CredibilityLevel } from './types';
  * - a linked claim weighs by its own net weight (its own lines only, never its links), if positive:
  *   a contradicting claim fully against, a supporting claim at half for.
  * - score = 1 / (1 + exp(-GAMMA * net)), net = sum of for weights - sum of against weights.
+ * - track record: once the source whose grade is used has MIN_REVIEWED reviewed claims of its own,
+ *   its trust is one TruthFinder step from the grade towards the verdicts (see `blendedTrust`).
  */
 
 export const TRUST: Readonly<Record<ReliabilityGrade, number>> = { A: 0.9, B: 0.7, C: 0.5, D: 0.2, E: 0.1, F: 0.3 };
@@ -40,9 +42,46 @@ export const GAMMA = 0.8;
 /** Grades from most to least weight (for the same evidence). */
 export const GRADE_ORDER: readonly ReliabilityGrade[] = ['A', 'B', 'C', 'F', 'D', 'E'];
 
-/** The weight (>= 0, unsigned) of one attribution. */
-export function attributionWeight(grade: ReliabilityGrade, kind: EvidenceKind): number {
-  return -Math.log((1 - TRUST[grade]) * (1 - KIND_BOOST[kind]));
+/** A source's record weighs in its trust from this many reviewed claims of its own. */
+export const MIN_REVIEWED = 3;
+/** The grade's weight in the blend, as if it were this many reviewed claims. */
+export const RECORD_PRIOR = 4;
+/** The confidence of a claim an editor's verdict bore out (asserted and judged 1–2, or denied and judged 4–5). */
+export const RECORD_HIGH = 0.9;
+/** The confidence of a claim the verdict went against. */
+export const RECORD_LOW = 0.1;
+/** A blended trust stays within [RECORD_MIN_TRUST, RECORD_MAX_TRUST]: no record makes a source certain or worthless. */
+export const RECORD_MIN_TRUST = 0.05;
+export const RECORD_MAX_TRUST = 0.95;
+
+/** Whether `record` is long enough to weigh in the trust. */
+export const recordCounts = (record: TrackRecord | null | undefined): record is TrackRecord =>
+  record != null && record.reviewed >= MIN_REVIEWED;
+
+/**
+ * A source's trust from its grade and its track record: one TruthFinder step. Below
+ * MIN_REVIEWED reviewed claims it is the grade's trust. From there it is the mean of the grade
+ * (counted as RECORD_PRIOR claims) and the confidence of each reviewed claim the source spoke on
+ * in its own name: RECORD_HIGH for one borne out, RECORD_LOW for one refuted, the grade's trust for
+ * one judged neither way (3 or 6); clamped to [RECORD_MIN_TRUST, RECORD_MAX_TRUST].
+ */
+export function blendedTrust(gradeTrust: number, record: TrackRecord | null | undefined): number {
+  if (!recordCounts(record)) return gradeTrust;
+  const confirmed = Math.max(0, record.confirmed);
+  const refuted = Math.max(0, record.refuted);
+  const reviewed = Math.max(record.reviewed, confirmed + refuted);
+  const neutral = reviewed - confirmed - refuted;
+  const trust =
+    (RECORD_PRIOR * gradeTrust + confirmed * RECORD_HIGH + refuted * RECORD_LOW + neutral * gradeTrust) / (RECORD_PRIOR + reviewed);
+  return Math.min(RECORD_MAX_TRUST, Math.max(RECORD_MIN_TRUST, trust));
+}
+
+/** The trust of a source graded `grade` with `record`. */
+export const sourceTrust = (grade: ReliabilityGrade, record?: TrackRecord | null): number => blendedTrust(TRUST[grade], record);
+
+/** The weight (>= 0, unsigned) of one attribution; `record` is the track record of the source whose grade is used. */
+export function attributionWeight(grade: ReliabilityGrade, kind: EvidenceKind, record?: TrackRecord | null): number {
+  return -Math.log((1 - sourceTrust(grade, record)) * (1 - KIND_BOOST[kind]));
 }
 
 export function squash(net: number): number {

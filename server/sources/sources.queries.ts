@@ -253,13 +253,17 @@ export const documentsPublishedBy = (db: Kysely<Database>, sourceId: number, lim
     .limit(limit)
     .execute();
 
-/** The verdicts of the claims a source asserted or denied itself: claim counts by stance and verdict (one query). */
-export const verdictsOfSourceClaims = (db: Kysely<Database>, sourceId: number) =>
+/**
+ * The verdicts of the claims sources asserted or denied themselves: claim counts by source, stance
+ * and verdict (one query, however many sources): the source page's track record and the
+ * assessment's.
+ */
+export const verdictsOfSourceClaims = (db: Kysely<Database>, sourceIds: readonly number[]) =>
   db
     .selectFrom('attribution')
     .innerJoin('claim', 'claim.id', 'attribution.claimId')
-    .select(['attribution.stance', 'claim.verdict', (eb) => eb.fn.count<number>('claim.id').distinct().as('n')])
-    .where('attribution.sourceId', '=', sourceId)
+    .select(['attribution.sourceId', 'attribution.stance', 'claim.verdict', (eb) => eb.fn.count<number>('claim.id').distinct().as('n')])
+    .where('attribution.sourceId', 'in', sourceIds.length ? [...sourceIds] : [-1])
     .where('attribution.stance', 'in', ['asserts', 'denies'])
-    .groupBy(['attribution.stance', 'claim.verdict'])
+    .groupBy(['attribution.sourceId', 'attribution.stance', 'claim.verdict'])
     .execute();

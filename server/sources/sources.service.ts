@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '~/db/schema';
+import type { ReliabilityGrade } from '../shared/enums';
+import { MIN_REVIEWED, TRUST, sourceTrust } from '../assessment/weights';
 import { historyOf, recordAudit } from '../audit/audit.service';
 import { duplicate, inUse, invalid } from '../errors';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
@@ -130,8 +132,9 @@ export async function getSource(db: Kysely<Database>, id: number) {
     q.membersOf(db, id),
     q.claimsOfSource(db, id, 200),
     q.documentsPublishedBy(db, id, 100),
-    q.verdictsOfSourceClaims(db, id),
+    q.verdictsOfSourceClaims(db, [id]),
   ]);
+  const record = trackRecord(verdicts);
   return {
     ...row,
     aliases: aliases.map((a) => a.alias),
@@ -139,8 +142,38 @@ export async function getSource(db: Kysely<Database>, id: number) {
     members,
     claims,
     documents,
-    trackRecord: trackRecord(verdicts),
+    trackRecord: record,
+    trackRecordUse: trackRecordUse(row.reliability, chain, assessedRecord(record)),
   };
+}
+
+/**
+ * Whether the record weighs in assessments: from MIN_REVIEWED reviewed claims, when this
+ * source's own grade is the one used (an ungraded source speaks with the grade of the nearest
+ * graded body it belongs to, and with that body's record). `trust` is over all its reviewed
+ * claims; assessing one of them leaves that claim's own verdict out.
+ */
+function trackRecordUse(
+  reliability: ReliabilityGrade,
+  chain: readonly { id: number; name: string; reliability: ReliabilityGrade }[],
+  record: { confirmed: number; refuted: number; reviewed: number },
+) {
+  const gradedAbove = reliability === 'F' ? (chain.find((s) => s.reliability !== 'F') ?? null) : null;
+  return {
+    minReviewed: MIN_REVIEWED,
+    reviewed: record.reviewed,
+    used: gradedAbove == null && record.reviewed >= MIN_REVIEWED,
+    gradeTrust: TRUST[reliability],
+    trust: sourceTrust(reliability, record),
+    gradeFrom: gradedAbove && { id: gradedAbove.id, name: gradedAbove.name },
+  };
+}
+
+/** The counts the assessment blends with the grade: asserted and denied claims together. */
+export function assessedRecord(t: ReturnType<typeof trackRecord>) {
+  const confirmed = t.asserted.confirmed + t.denied.confirmed;
+  const refuted = t.asserted.refuted + t.denied.refuted;
+  return { confirmed, refuted, reviewed: confirmed + refuted + t.asserted.undecided + t.denied.undecided };
 }
 
 export async function listSources(db: Kysely<Database>, input: z.output<typeof listSourcesInput>) {

@@ -102,14 +102,52 @@ describe('loading the evidence', () => {
     const result = await claimAssessment(b.db, twenty.id);
     expect(result.lines.length).toBeGreaterThan(1);
     expect(s.counter.n).toBe(b.counter.n);
-    expect(b.counter.n).toBeLessThanOrEqual(5);
+    expect(b.counter.n).toBeLessThanOrEqual(6);
 
-    // Many claims at once: still three queries.
+    // Many claims at once: still four queries (links, attributions, affiliation chains, track records).
     const many = counting(big.db);
     const ids = (await big.db.selectFrom('claim').select('id').execute()).map((r) => r.id);
     const all = await assessClaims(many.db, ids);
     expect(all.size).toBe(ids.length);
-    expect(many.counter.n).toBe(3);
+    expect(many.counter.n).toBe(4);
+  });
+
+  it('blends a source’s track record once it has three reviewed claims, leaving out the claim assessed', async () => {
+    const { caller } = await freshCaller();
+    const source = await gradeSource(caller, await makeSource(caller, { name: 'Monitor', kind: 'ngo' }), 'C');
+    const claims = [];
+    for (let i = 0; i < 4; i++) {
+      const c = await makeClaim(caller);
+      await makeAttribution(caller, { claimId: c.id, sourceId: source.id, stance: 'asserts' });
+      claims.push(c);
+    }
+    const review = async (claimId: number, verdict: number) => {
+      const [claim, a] = await Promise.all([caller.claims.get({ id: claimId }), caller.claims.assessment({ id: claimId })]);
+      await caller.reviews.create({ claimId, claimVersion: claim.version, verdict, rationale: 'Checked.', evidenceFingerprint: a.fingerprint });
+    };
+    const lineOf = async (claimId: number) => {
+      const [line] = (await caller.claims.assessment({ id: claimId })).lines;
+      return line?.type === 'origin' ? line : null;
+    };
+    const plain = (await lineOf(claims[3]!.id))!.weight;
+
+    // Two borne out, one undecided: three reviewed claims, so the record now counts for claim 4.
+    await review(claims[0]!.id, 1);
+    await review(claims[1]!.id, 2);
+    expect((await lineOf(claims[3]!.id))?.trackRecord).toBeUndefined();
+    await review(claims[2]!.id, 3);
+    const fourth = (await lineOf(claims[3]!.id))!;
+    // (4 × .5 + 2 × .9 + 1 × .5) / 7 = 4.3 / 7
+    expect(fourth.trackRecord).toMatchObject({ confirmed: 2, refuted: 0, reviewed: 3, gradeTrust: 0.5, trust: expect.closeTo(4.3 / 7, 12) });
+    expect(fourth.weight).toBeGreaterThan(plain);
+    expect(fourth.reason).toContain('track record 2 of 3 confirmed');
+    // Claim 1's own verdict is left out of its own assessment: only two other reviewed claims, below three.
+    expect((await lineOf(claims[0]!.id))?.trackRecord).toBeUndefined();
+    expect((await lineOf(claims[0]!.id))!.weight).toBe(plain);
+
+    // The source page says it weighs in, and by how much.
+    const page = await caller.sources.get({ id: source.id });
+    expect(page.trackRecordUse).toMatchObject({ used: true, reviewed: 3, gradeTrust: 0.5, trust: expect.closeTo(4.3 / 7, 12) });
   });
 
   it('follows the whole affiliation chain: a member of an ungraded body borrows the nearest grade above', async () => {

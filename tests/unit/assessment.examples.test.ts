@@ -193,3 +193,42 @@ describe('other claims of the story', () => {
     ]);
   });
 });
+
+describe('track record', () => {
+  // SOHR has 10 reviewed claims of its own: 9 borne out, 1 refuted (the claim assessed is never among them).
+  const sohrWithRecord = { ...SOHR, record: { confirmed: 9, refuted: 1, reviewed: 10 } };
+  const ramiWithRecord = { ...rami, affiliations: [sohrWithRecord] };
+
+  it('a monitor with a good record lifts "Assad has left Syria" from possibly (3) to probably true (2)', () => {
+    // trust = (K·grade + confirmed·HIGH + refuted·LOW + neutral·grade) / (K + reviewed)
+    //       = (4 × .7 + 9 × .9 + 1 × .1 + 0 × .7) / (4 + 10) = 11 / 14 = 0.7857
+    // SOHR line: -ln(1 - 0.7857) = 1.5404 (B alone: 1.2040)
+    // Government denial, E statement, no record: 0.1054
+    // net = 1.5404 - 0.1054 = 1.4351; score = 1 / (1 + e^(-0.8 * 1.4351)) = 0.7592 >= 0.75: probably true.
+    const r = assessClaim({ attributions: [{ ...ramiSaysLeft, source: ramiWithRecord }, governmentDenies] });
+    expect(r.lines.map((l) => l.weight)).toEqual([expect.closeTo(1.5404, 4), expect.closeTo(-0.1054, 4)]);
+    expect(r.netWeight).toBeCloseTo(1.4351, 4);
+    expect(r.score).toBeCloseTo(0.7592, 4);
+    expect(r.suggestedLevel).toBe(2);
+    const [line] = r.lines;
+    expect(line?.type === 'origin' && line.trackRecord).toEqual({
+      source: { id: SOHR.id, name: SOHR.name },
+      confirmed: 9,
+      refuted: 1,
+      reviewed: 10,
+      gradeTrust: 0.7,
+      trust: expect.closeTo(11 / 14, 12),
+    });
+    expect(r.explanation[1]).toBe(
+      'Asserts: Syrian Observatory for Human Rights via News agencies (unnamed) (B), statement, +1.54. Rami Abdurrahman speaks for Syrian Observatory for Human Rights, graded B; track record 9 of 10 confirmed, 1 refuted: trust 0.70 → 0.79.',
+    );
+  });
+
+  it('below three reviewed claims the record changes nothing: still possibly true (3), 0.7066', () => {
+    const short = { ...rami, affiliations: [{ ...SOHR, record: { confirmed: 2, refuted: 0, reviewed: 2 } }] };
+    const r = assessClaim({ attributions: [{ ...ramiSaysLeft, source: short }, governmentDenies] });
+    expect(r).toEqual(assessClaim({ attributions: left }));
+    expect(r.score).toBeCloseTo(0.7066, 4);
+    expect(r.explanation.join(' ')).not.toContain('track record');
+  });
+});

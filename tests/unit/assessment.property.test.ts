@@ -10,11 +10,17 @@ import {
   type SpeakerSource,
 } from '~/server/assessment/assessment';
 import { signed } from '~/server/assessment/explain';
+import type { TrackRecord } from '~/server/assessment/types';
 import {
   GRADE_ORDER,
   LEVEL_THRESHOLDS,
+  MIN_REVIEWED,
+  RECORD_MAX_TRUST,
+  RECORD_MIN_TRUST,
   STRONG_COUNTER,
+  TRUST,
   attributionWeight,
+  blendedTrust,
   suggestLevel,
 } from '~/server/assessment/weights';
 import {
@@ -575,6 +581,125 @@ describe('6. suggested level', () => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
         const level = (score: number) => suggestLevel({ score, lines: 1, assertingOrigins: origins, againstWeight: 0 });
         expect(level(lo)).toBeGreaterThanOrEqual(level(hi));
+      }),
+    );
+  });
+});
+
+/** A consistent record: confirmed + refuted <= reviewed. */
+const recordArb = (maxReviewed = 30): fc.Arbitrary<TrackRecord> =>
+  fc
+    .tuple(fc.nat(maxReviewed), fc.nat(maxReviewed), fc.nat(maxReviewed))
+    .map(([a, b, c]) => {
+      const reviewed = Math.max(a, b, c);
+      const confirmed = Math.min(a, b, c);
+      const refuted = Math.min(reviewed - confirmed, [a, b, c].sort((x, y) => x - y)[1]! - confirmed);
+      return { confirmed, refuted, reviewed };
+    });
+
+/** A record and a better one over as many reviewed claims: more borne out, fewer refuted. */
+const recordPairArb = recordArb().chain((worse) =>
+  fc
+    .tuple(fc.nat(worse.refuted), fc.nat(worse.reviewed))
+    .map(([lessRefuted, moreConfirmed]): [TrackRecord, TrackRecord] => {
+      const refuted = worse.refuted - lessRefuted;
+      const confirmed = Math.min(worse.reviewed - refuted, worse.confirmed + moreConfirmed);
+      return [worse, { confirmed, refuted, reviewed: worse.reviewed }];
+    }),
+);
+
+/** Every source of the evidence (speakers and their affiliations) with the record `recordOf` gives it. */
+function withRecords(e: ClaimEvidence, recordOf: (s: SourceRef) => TrackRecord | undefined): ClaimEvidence {
+  const put = <T extends SourceRef>(s: T): T => {
+    const record = recordOf(s);
+    return record ? { ...s, record } : s;
+  };
+  const attrs = (xs: readonly EvidenceAttribution[]) => xs.map((a) => ({ ...a, source: { ...put(a.source), affiliations: a.source.affiliations.map(put) } }));
+  return { attributions: attrs(e.attributions), linkedClaims: (e.linkedClaims ?? []).map((l) => ({ ...l, attributions: attrs(l.attributions) })) };
+}
+
+describe('7. track record', () => {
+  const gradeTrust = fc.constantFrom(...Object.values(TRUST));
+
+  it('below MIN_REVIEWED reviewed claims the record changes nothing', () => {
+    fc.assert(
+      fc.property(worldArb, fc.func(fc.option(recordArb(MIN_REVIEWED - 1), { nil: undefined })), ({ evidence }, recordOf) => {
+        expect(assessClaim(withRecords(evidence, (s) => recordOf(s.id)))).toEqual(assessClaim(evidence));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), recordArb(MIN_REVIEWED - 1), (t, r) => {
+        expect(blendedTrust(t, r)).toBe(t);
+      }),
+    );
+  });
+
+  it('trust stays in (0, 1), within [RECORD_MIN_TRUST, RECORD_MAX_TRUST] once the record counts', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.001, max: 0.999, noNaN: true }), recordArb(1000), (t, r) => {
+        const trust = blendedTrust(t, r);
+        expect(trust).toBeGreaterThan(0);
+        expect(trust).toBeLessThan(1);
+        if (r.reviewed >= MIN_REVIEWED) {
+          expect(trust).toBeGreaterThanOrEqual(RECORD_MIN_TRUST);
+          expect(trust).toBeLessThanOrEqual(RECORD_MAX_TRUST);
+        }
+      }),
+    );
+  });
+
+  it('a better record never lowers the trust', () => {
+    fc.assert(
+      fc.property(gradeTrust, recordPairArb, (t, [worse, better]) => {
+        expect(blendedTrust(t, better)).toBeGreaterThanOrEqual(blendedTrust(t, worse) - EPS);
+      }),
+    );
+  });
+
+  it('a better record of an asserting source never lowers support; of a denying source never raises it', () => {
+    fc.assert(
+      fc.property(
+        worldArb,
+        freshSourceArb,
+        evidenceKind,
+        recordPairArb,
+        fc.func(fc.option(recordArb(), { nil: undefined })),
+        ({ evidence }, source, kind, [worse, better], recordOf) => {
+          const others = withRecords(evidence, (s) => recordOf(s.id));
+          const score = (record: TrackRecord, s: 'asserts' | 'denies') =>
+            assessClaim(withOwn(others, freshAttribution({ ...source, record }, s, kind))).score;
+          expect(score(better, 'asserts')).toBeGreaterThanOrEqual(score(worse, 'asserts') - EPS);
+          expect(score(better, 'denies')).toBeLessThanOrEqual(score(worse, 'denies') + EPS);
+        },
+      ),
+    );
+  });
+
+  it('the explanation says when and how a record changed the weight', () => {
+    fc.assert(
+      fc.property(freshSourceArb, evidenceKind, recordArb(), (source, kind, record) => {
+        const r = assessClaim({ attributions: [freshAttribution({ ...source, record }, 'asserts', kind)] });
+        const [line] = r.lines;
+        const text = r.explanation.join(' ');
+        if (record.reviewed >= MIN_REVIEWED) {
+          expect(text).toContain(`track record ${record.confirmed} of ${record.reviewed} confirmed`);
+          expect(line?.type === 'origin' && line.trackRecord?.trust).toBe(blendedTrust(TRUST[source.reliability], record));
+        } else {
+          expect(text).not.toContain('track record');
+          expect(line?.type === 'origin' && line.trackRecord).toBeUndefined();
+        }
+      }),
+    );
+  });
+
+  it('with records, the assessment still does not depend on order nor on repeats', () => {
+    fc.assert(
+      fc.property(worldArb, fc.func(fc.option(recordArb(), { nil: undefined })), ({ evidence }, recordOf) => {
+        const e = withRecords(evidence, (s) => recordOf(s.id));
+        const reversed = { attributions: [...e.attributions].reverse(), linkedClaims: [...(e.linkedClaims ?? [])].reverse() };
+        expect(assessClaim(reversed)).toEqual(assessClaim(e));
+        const repeats = e.attributions.map((a) => ({ ...a, id: ++freshId }));
+        expect(assessClaim(withOwn(e, ...repeats)).score).toBe(assessClaim(e).score);
       }),
     );
   });

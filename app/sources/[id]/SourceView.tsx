@@ -146,7 +146,7 @@ export function SourceView({ id }: { id: number }) {
           <Text size="sm" c={source.reliabilityNote ? undefined : 'dimmed'} style={{ whiteSpace: 'pre-wrap' }}>
             {source.reliabilityNote || (grade === 'F' ? 'Not graded yet.' : 'No rationale recorded for this grade.')}
           </Text>
-          <TrackRecord record={source.trackRecord} />
+          <TrackRecord record={source.trackRecord} use={source.trackRecordUse} />
         </Card>
         <Card withBorder padding="sm" component="section" aria-labelledby="about-h">
           <Title order={2} size="h6" id="about-h" c="dimmed" tt="uppercase" mb={6}>
@@ -496,7 +496,7 @@ function ClaimItem({ item, relayed }: { item: SourceClaim; relayed?: boolean }) 
 type Tally = RouterOutputs['sources']['get']['trackRecord']['asserted'];
 
 /** What editors' verdicts made of the claims this source asserted or denied in its own name. */
-function TrackRecord({ record }: { record: RouterOutputs['sources']['get']['trackRecord'] }) {
+function TrackRecord({ record, use }: { record: RouterOutputs['sources']['get']['trackRecord']; use: RouterOutputs['sources']['get']['trackRecordUse'] }) {
   const line = (verb: string, t: Tally) => {
     const reviewed = t.confirmed + t.refuted + t.undecided;
     const total = reviewed + t.notReviewed;
@@ -521,6 +521,7 @@ function TrackRecord({ record }: { record: RouterOutputs['sources']['get']['trac
         <>
           {asserted}
           {denied}
+          <RecordUse use={use} />
         </>
       ) : (
         <Text size="sm" c="dimmed">
@@ -528,5 +529,20 @@ function TrackRecord({ record }: { record: RouterOutputs['sources']['get']['trac
         </Text>
       )}
     </section>
+  );
+}
+
+/** Whether the record weighs in the support assessments yet, and how it moves the grade's trust. */
+function RecordUse({ use }: { use: RouterOutputs['sources']['get']['trackRecordUse'] }) {
+  const trust = (t: number) => t.toFixed(2);
+  const text = use.gradeFrom
+    ? `Not used in assessments: ungraded, it speaks with the grade and track record of ${use.gradeFrom.name}.`
+    : use.used
+      ? `Now weighs in assessments: trust ${trust(use.gradeTrust)} → ${trust(use.trust)} (a claim's own verdict is left out of its assessment).`
+      : `Not used in assessments yet: used from ${plural(use.minReviewed, 'reviewed claim')} (${use.reviewed} so far).`;
+  return (
+    <Text size="sm" c={use.used ? undefined : 'dimmed'} data-testid="track-record-use">
+      {text}
+    </Text>
   );
 }
