@@ -2,11 +2,11 @@
 
 import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createDocumentInput } from '~/server/documents/documents.schema';
 import type { DocumentKind } from '~/server/shared/enums';
-import { readServerError, zodValidate, type ServerError } from '../_components/forms';
-import { focusFirstInvalid } from '../_components/focus-invalid';
+import { zodValidate } from '../_components/forms';
+import { useSave } from '../_components/useSave';
 import { SaveError } from '../_components/SaveError';
 import { SourcePicker, type Picked } from '../_widgets/pickers';
 import { DOCUMENT_KIND_OPTIONS } from './options';
@@ -52,8 +52,7 @@ export function DocumentForm({
   retrievedToday?: boolean;
 }) {
   const form = useForm<DocumentFormValues>({ initialValues: initial, validate: (v) => validate(v) });
-  const [error, setError] = useState<ServerError | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, error, handleSubmit } = useSave(form, onSubmit);
   const [publisher, setPublisher] = useState<Picked | null>(initialPublisher ?? null);
   useEffect(() => {
     if (retrievedToday && !form.getValues().retrievedAt) form.setFieldValue('retrievedAt', today());
@@ -64,17 +63,7 @@ export function DocumentForm({
     <form
       ref={formRef}
       noValidate
-      onSubmit={form.onSubmit(async (values) => {
-        setError(null);
-        try {
-          await onSubmit(values);
-        } catch (err) {
-          const e = readServerError(err);
-          form.setErrors(e.fieldErrors);
-          setError(e);
-          focusFirstInvalid(formRef.current);
-        }
-      }, () => focusFirstInvalid(formRef.current))}
+      onSubmit={handleSubmit}
     >
       <Stack gap="sm">
         <SaveError error={error} onReload={onReload} />

@@ -2,11 +2,11 @@
 
 import { Button, Group, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { SourceKind } from '~/server/shared/enums';
 import { createSourceInput } from '~/server/sources/sources.schema';
-import { readServerError, zodValidate, type ServerError } from '../_components/forms';
-import { focusFirstInvalid } from '../_components/focus-invalid';
+import { zodValidate } from '../_components/forms';
+import { useSave } from '../_components/useSave';
 import { SaveError } from '../_components/SaveError';
 import { SourcePicker, type Picked } from '../_widgets/pickers';
 import { KIND_OPTIONS } from './options';
@@ -61,8 +61,7 @@ export function SourceForm({
   onReload?: () => void;
 }) {
   const form = useForm<SourceFormValues>({ initialValues: initial, validate: (v) => validate(v) });
-  const [error, setError] = useState<ServerError | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, error, handleSubmit } = useSave(form, onSubmit);
   const [affiliation, setAffiliation] = useState<Picked | null>(initialAffiliation ?? null);
   const aliasError = form.errors.aliases ?? Object.entries(form.errors).find(([k]) => k.startsWith('aliases.'))?.[1];
 
@@ -70,17 +69,7 @@ export function SourceForm({
     <form
       ref={formRef}
       noValidate
-      onSubmit={form.onSubmit(async (values) => {
-        setError(null);
-        try {
-          await onSubmit(values);
-        } catch (err) {
-          const e = readServerError(err);
-          form.setErrors(e.fieldErrors);
-          setError(e);
-          focusFirstInvalid(formRef.current);
-        }
-      }, () => focusFirstInvalid(formRef.current))}
+      onSubmit={handleSubmit}
     >
       <Stack gap="sm">
         <SaveError error={error} onReload={onReload} />

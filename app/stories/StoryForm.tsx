@@ -2,10 +2,9 @@
 
 import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useRef, useState } from 'react';
 import { createStoryInput } from '~/server/stories/stories.schema';
-import { readServerError, zodValidate, type ServerError } from '../_components/forms';
-import { focusFirstInvalid } from '../_components/focus-invalid';
+import { zodValidate } from '../_components/forms';
+import { useSave } from '../_components/useSave';
 import { SaveError } from '../_components/SaveError';
 
 export interface StoryFormValues {
@@ -30,23 +29,12 @@ export function StoryForm({
   onReload?: () => void;
 }) {
   const form = useForm<StoryFormValues>({ initialValues: initial, validate: (v) => validate(v) });
-  const [error, setError] = useState<ServerError | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, error, handleSubmit } = useSave(form, onSubmit);
   return (
     <form
       ref={formRef}
       noValidate
-      onSubmit={form.onSubmit(async (values) => {
-        setError(null);
-        try {
-          await onSubmit(values);
-        } catch (err) {
-          const e = readServerError(err);
-          form.setErrors(e.fieldErrors);
-          setError(e);
-          focusFirstInvalid(formRef.current);
-        }
-      }, () => focusFirstInvalid(formRef.current))}
+      onSubmit={handleSubmit}
     >
       <Stack gap="sm">
         <SaveError error={error} onReload={onReload} />
