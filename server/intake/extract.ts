@@ -60,7 +60,8 @@ function models() {
   return loaded;
 }
 
-function utf8Length(text: string): number {
+/** UTF-8 length of the text, exact once it could exceed the limit (the refusal's measure). */
+export function utf8Length(text: string): number {
   if (text.length * 3 <= MAX_INPUT_BYTES) return text.length; // cannot exceed the limit
   let n = 0;
   for (let i = 0; i < text.length; i++) {
@@ -102,6 +103,20 @@ export function detectCues(toks: Token[], cueModel: Perceptron): CueSpan[] {
     for (const [a, b] of runs(lab, 'CUE', s)) cues.push({ a, b });
   }
   return cues;
+}
+
+/** Token spans of given character pieces (the longest run of each), for error analysis with gold cues. */
+function cuesFromPieces(toks: Token[], cues: [number, number][][]): CueSpan[] {
+  const out: CueSpan[] = [];
+  for (const ps of cues) {
+    const idx = toks.map((t, i) => (ps.some(([s, e]) => t.start < e && s < t.end) ? i : -1)).filter((i) => i >= 0);
+    if (!idx.length) continue;
+    const rs: [number, number][] = [];
+    for (const i of idx) { const l = rs[rs.length - 1]; if (l && l[1] === i - 1) l[1] = i; else rs.push([i, i]); }
+    rs.sort((x, y) => y[1] - y[0] - (x[1] - x[0]));
+    out.push({ a: rs[0]![0], b: rs[0]![1] });
+  }
+  return out;
 }
 
 const DENY = new Set(['deny', 'denied', 'denies', 'denying', 'denial', 'reject', 'rejected', 'dismiss', 'dismissed', 'refute', 'refuted', 'dispute', 'disputed', 'rebut', 'rebuffed', 'contradict', 'contradicted', 'disavow', 'disavowed', 'repudiate', 'repudiated', 'deflect', 'deflected']);
@@ -209,10 +224,10 @@ export function extractAttributions(text: string): Attribution[] {
 }
 
 /** The extractor with explicit models (used by the trainer to evaluate). */
-export function extractWith(text: string, m: { cue: Perceptron; role: Perceptron }): Attribution[] {
+export function extractWith(text: string, m: { cue: Perceptron; role: Perceptron }, goldCues?: [number, number][][]): Attribution[] {
   const { cue: cueModel, role: roleModel } = m;
   const toks = tokenize(text);
-  const cues = detectCues(toks, cueModel);
+  const cues = goldCues ? cuesFromPieces(toks, goldCues) : detectCues(toks, cueModel);
   const isCue = new Uint8Array(toks.length);
   for (const c of cues) for (let i = c.a; i <= c.b; i++) isCue[i] = 1;
   const out: Attribution[] = [];

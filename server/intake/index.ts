@@ -7,3 +7,4 @@ export {
   type Span,
   type Stance,
 } from './extract';
+export { extractAttributionsAsync, ExtractorWorkerError, stopExtractorWorker } from './extract-async';

@@ -11,7 +11,8 @@ import { similarClaims } from '../search/search.service';
 import { found } from '../shared/versioned';
 import { findSourceByName, getSourceRow, suggestSources } from '../sources/sources.queries';
 import { createSourceIn } from '../sources/sources.service';
-import { extractAttributions, type Piece, type Span } from './extract';
+import { type Piece, type Span } from './extract';
+import { extractAttributionsAsync } from './extract-async';
 import type { acceptIntakeInput, extractIntakeInput } from './intake.schema';
 
 type Actor = string | null;
@@ -111,7 +112,8 @@ function suggestEvidenceKind(sourceText: string, cueText: string): EvidenceKind 
 /** Proposals for an article: who said what, matched to the ledger's sources and similar claims. */
 export async function extractProposals(db: DB, input: z.output<typeof extractIntakeInput>) {
   const { text } = input;
-  const found = extractAttributions(text);
+  // In a worker thread: a long article must not stall everyone else's requests.
+  const found = await extractAttributionsAsync(text);
   const matches = new Map<string, Promise<SourceMatch | null>>();
   return Promise.all(
     found.map(async (a, index) => {
