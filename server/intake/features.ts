@@ -11,6 +11,23 @@ export function cueFeatures(toks: Token[]): string[][] {
   const n = toks.length;
   const W = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : toks[i]!.lower);
   const P = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : toks[i]!.pos);
+  const L = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : toks[i]!.lemma);
+  // the next/previous word that is not an adverb or particle, reduced to a class
+  const cls = (k: number) => {
+    const u = toks[k];
+    if (!u) return 'none';
+    if (isQuote(u)) return 'Q';
+    if (u.lower === 'that' || u.lower === ':' || u.lower === ',' || u.lower === 'to' || u.lower === 'in' || u.lower === 'on' || u.lower === 'by' || u.lower === 'of') return u.lower;
+    return u.pos;
+  };
+  const nextContent = (i: number) => { let k = i + 1; while (k < n && toks[k]!.sent === toks[i]!.sent && (toks[k]!.pos === 'ADV' || toks[k]!.pos === 'PART')) k++; return k < n && toks[k]!.sent === toks[i]!.sent ? cls(k) : 'end'; };
+  const prevContent = (i: number) => { let k = i - 1; while (k >= 0 && toks[k]!.sent === toks[i]!.sent && (toks[k]!.pos === 'ADV' || toks[k]!.pos === 'AUX' || toks[k]!.pos === 'PART')) k--; return k >= 0 && toks[k]!.sent === toks[i]!.sent ? cls(k) : 'start'; };
+  const sentQ: Record<number, string> = {};
+  for (const t of toks) if (isQuote(t) || t.inQuote) sentQ[t.sent] = 'q'; else sentQ[t.sent] ??= '-';
+  // a closing quote earlier in the same sentence ('"…," he said')
+  const closeBefore = new Int8Array(n);
+  for (let i = 0; i < n; i++) closeBefore[i] = i > 0 && toks[i - 1]!.sent === toks[i]!.sent ? (closeBefore[i - 1]! || (isQuote(toks[i - 1]) && !toks[i]!.inQuote ? 1 : 0)) : 0;
+  const afterClose = (i: number) => String(closeBefore[i]);
   const out: string[][] = [];
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
@@ -19,20 +36,38 @@ export function cueFeatures(toks: Token[]): string[][] {
     const sentEnd = i === n - 1 || toks[i + 1]!.sent !== t.sent;
     let qPrev = false, qNext = false;
     for (let k = 1; k <= 3; k++) { if (isQuote(toks[i - k])) qPrev = true; if (isQuote(toks[i + k])) qNext = true; }
-    const f = [
-      'b', 'w=' + w, 'l=' + t.lemma, 'p=' + p, 's3=' + w.slice(-3), 'sh=' + t.shape,
-      'w-1=' + W(i - 1), 'w+1=' + W(i + 1), 'w-2=' + W(i - 2), 'w+2=' + W(i + 2),
+    const lex = REPORTING.has(t.lemma) ? 'R' : '-';
+    const nx = nextContent(i), pv = prevContent(i), sq = sentQ[t.sent], aq = afterClose(i);
+    out.push([
+      'b', 'w=' + w, 'l=' + t.lemma, 'p=' + p, 's3=' + w.slice(-3), 'p3=' + w.slice(0, 3), 'sh=' + t.shape,
+      'w-1=' + W(i - 1), 'w+1=' + W(i + 1), 'w-2=' + W(i - 2), 'w+2=' + W(i + 2), 'w-3=' + W(i - 3), 'w+3=' + W(i + 3),
       'p-1=' + P(i - 1), 'p+1=' + P(i + 1), 'p-1p=' + P(i - 1) + '|' + p, 'pp+1=' + p + '|' + P(i + 1),
       'ww+1=' + w + '|' + W(i + 1), 'w-1w=' + W(i - 1) + '|' + w, 'lp+1=' + t.lemma + '|' + P(i + 1),
+      'l-1l=' + L(i - 1) + '|' + t.lemma, 'll+1=' + t.lemma + '|' + L(i + 1),
       'p-2p-1p=' + P(i - 2) + '|' + P(i - 1) + '|' + p,
       'q=' + t.inQuote, 'qp=' + t.inQuote + '|' + p, 'ql=' + t.inQuote + '|' + t.lemma,
       'qa=' + qPrev + '|' + qNext, 'qal=' + qPrev + '|' + qNext + '|' + t.lemma,
       'ss=' + sentStart + '|' + sentEnd,
-    ];
-    out.push(f);
+      // a reporting-verb lexicon generalises to verbs the train split has seldom seen
+      'lex=' + lex, 'lexp=' + lex + '|' + p, 'lexnx=' + lex + '|' + nx, 'lexpv=' + lex + '|' + pv,
+      'nx=' + nx, 'pv=' + pv, 'lnx=' + t.lemma + '|' + nx, 'lpv=' + t.lemma + '|' + pv,
+      'sq=' + sq + '|' + p, 'sql=' + sq + '|' + lex + '|' + p, 'aq=' + aq + '|' + p, 'aql=' + aq + '|' + lex,
+    ]);
   }
   return out;
 }
+
+/** Verbs and nouns that commonly introduce what someone said, thought or reported. */
+const REPORTING = new Set(`say tell add note claim argue insist warn suggest explain state report announce declare confirm deny reject dispute
+admit acknowledge concede assert allege accuse charge blame believe think feel know expect hope fear worry predict estimate
+write tweet post retweet publish testify recall describe call label dub brand term praise criticize criticise condemn slam blast
+attack mock question ask wonder answer reply respond counter retort promise pledge vow threaten urge demand propose recommend
+agree disagree complain lament boast brag joke quip muse observe remark comment mention point indicate show reveal
+disclose find conclude determine decide learn hear read see imply hint speculate guess assume reckon consider regard
+view perceive accept support oppose endorse back favor favour want plan intend seek try aim cite quote according statement
+interview poll survey study analysis report data documents source sources spokesman spokeswoman spokesperson official
+officials memo letter email emails message video footage announcement remarks speech comments testimony claim claims
+allegation allegations accusation accusations criticism warning warnings belief view views opinion concern concerns`.split(/\s+/));
 
 const bucket = (d: number) => (d <= 3 ? String(d) : d <= 5 ? '4-5' : d <= 10 ? '6-10' : d <= 20 ? '11-20' : d <= 40 ? '21-40' : '>40');
 
