@@ -208,6 +208,28 @@ function nominalDenials(text: string, toks: Token[], isCue: Uint8Array): Attribu
   return out;
 }
 
+/**
+ * "According to X, Y." when the role tagger found no content for the cue (it learnt "according
+ * to" mostly from "…, he said, according to X" where the content lies before): X is the noun
+ * phrase after "to" up to the comma, Y the rest of the sentence.
+ */
+function accordingToFallback(toks: Token[], c: CueSpan): [[number, number][], [number, number][]] | null {
+  const k = toks.findIndex((t, i) => i >= c.a && i <= c.b && t.lower === 'according');
+  if (k < 0 || toks[k + 1]?.lower !== 'to') return null;
+  const sent = toks[k]!.sent;
+  let s0 = k, s1 = k;
+  while (s0 > 0 && toks[s0 - 1]!.sent === sent) s0--;
+  while (s1 + 1 < toks.length && toks[s1 + 1]!.sent === sent) s1++;
+  // the source: from after "to" to the next comma or the sentence's end
+  let e = k + 2;
+  while (e + 1 <= s1 && toks[e + 1]!.text !== ',' && !isPunct(toks[e + 1]!)) e++;
+  if (k + 2 > s1) return null;
+  // only the sentence-initial form: after the comma, the rest of the sentence is what X says
+  if (k - s0 > 1 || toks[e + 1]?.text !== ',' || e + 2 > s1) return null;
+  const [[a, b]] = trimRuns(toks, [[e + 2, s1]]) as [[number, number]];
+  return b - a >= 2 ? [[[a, b]], [[k + 2, e]]] : null;
+}
+
 const firstStart = (s: Span) => (Array.isArray(s) ? s[0]!.start : s.start);
 
 function toPieces(toks: Token[], rs: [number, number][]): Piece[] {
@@ -235,9 +257,14 @@ export function extractWith(text: string, m: { cue: Perceptron; role: Perceptron
   for (const c of cues) {
     const [lo, hi] = roleWindow(toks, c);
     const lab = roleModel.decode(roleFeatures(toks, lo, hi, c, isCue)).map((k) => roleModel.labels[k]!);
-    const content = toPieces(toks, runs(lab, 'CON', lo));
-    if (content.length === 0) continue;
-    const source = toPieces(toks, completeSource(toks, trimRuns(toks, runs(lab, 'SRC', lo)), isCue));
+    let contentRuns = runs(lab, 'CON', lo), sourceRuns = runs(lab, 'SRC', lo);
+    if (contentRuns.length === 0) {
+      const fb = accordingToFallback(toks, c);
+      if (!fb) continue;
+      [contentRuns, sourceRuns] = fb;
+    }
+    const content = toPieces(toks, contentRuns);
+    const source = toPieces(toks, completeSource(toks, trimRuns(toks, sourceRuns), isCue));
     const [[ca, cb]] = trimRuns(toks, [[c.a, c.b]]) as [[number, number]];
     const cuePiece: Piece = { start: toks[ca]!.start, end: toks[cb]!.end };
     const cueWords = toks.slice(c.a, c.b + 1).map((t) => t.lower);

@@ -44,6 +44,15 @@ describe('extractAttributions', () => {
     expect(a.stance).toBe('asserts');
   });
 
+  it('handles "according to" at the start of a sentence, after another sentence', () => {
+    const text = 'The talks resume on Monday. According to the regional newspaper, the mayor has refused to fund the stadium.';
+    const a = byCue(text, extractAttributions(text), 'according to');
+    expect(slice(text, a.source)).toBe('the regional newspaper');
+    expect(slice(text, a.content)).toBe('the mayor has refused to fund the stadium');
+    expect(a.stance).toBe('asserts');
+    expect(a.claim).toBe('The mayor has refused to fund the stadium.');
+  });
+
   it('marks denials with the stance "denies"', () => {
     const text = 'The government denied that the president had fled the capital.';
     const a = byCue(text, extractAttributions(text), 'denied');
