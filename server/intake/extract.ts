@@ -132,8 +132,15 @@ export function stanceOf(cueWords: string[]): Stance {
 
 const piecesToSpan = (pieces: Piece[]): Span | null => (pieces.length === 0 ? null : pieces.length === 1 ? pieces[0]! : pieces);
 
-/** Make the content into a neutral, self-contained statement where that is simple. */
-export function claimText(text: string, content: Piece[]): string {
+const PRONOUN_SOURCE = /^(he|she|they|it|i|we|you|him|her|them|who|which|that|this|these|those|one|someone|somebody)$/i;
+
+/**
+ * Make the content into a neutral, self-contained statement where that is simple. In reported
+ * speech a leading "he"/"she"/"they" is the source ("the groups announced they had entered the
+ * capital"), so it is replaced by the source's words when the source is a noun phrase; inside a
+ * direct quotation the pronoun may be anyone, so quotes keep theirs.
+ */
+export function claimText(text: string, content: Piece[], source: Piece[] = []): string {
   let s = content
     .map((p, i) => {
       let piece = text.slice(p.start, p.end).trim();
@@ -148,9 +155,15 @@ export function claimText(text: string, content: Piece[]): string {
   s = s.replace(/^(that|whether|if)\s+/i, '');
   // Strip enclosing quotation marks and stray quotes around pieces.
   s = s.replace(/^[\s"“”‘’'«»,:;]+/, '').replace(/[\s"“”‘’'«»,:;]+$/, '');
-  s = s.replace(/\s*["“”]\s*["“”]\s*/g, ' ').replace(/[“”"]/g, '');
+  s = s.replace(/\s*["“”]\s*["“”]\s*/g, ' ');
+  // quotation marks left inside are kept when they pair up (calls of "God is great"), else dropped
+  const straight = (s.match(/"/g) ?? []).length, open = (s.match(/“/g) ?? []).length, close = (s.match(/”/g) ?? []).length;
+  if (straight % 2 === 1 || open !== close) s = s.replace(/[“”"]/g, '');
   s = s.replace(/\s+([,.;:!?])/g, '$1').trim();
   if (!s) return raw.trim();
+  const quoted = /["“”«»]/.test(raw);
+  const who = source.length === 1 ? text.slice(source[0]!.start, source[0]!.end).replace(/\s+/g, ' ').trim() : '';
+  if (!quoted && who && !PRONOUN_SOURCE.test(who) && /^(he|she|they)\b/i.test(s)) s = s.replace(/^(he|she|they)\b/i, who);
   s = s.charAt(0).toUpperCase() + s.slice(1);
   if (!/[.!?]$/.test(s)) s += '.';
   return s;
@@ -273,7 +286,7 @@ export function extractWith(text: string, m: { cue: Perceptron; role: Perceptron
       cue: cuePiece,
       content: piecesToSpan(content)!,
       stance: stanceOf(cueWords),
-      claim: claimText(text, content),
+      claim: claimText(text, content, source),
     });
   }
   return out.sort((x, y) => firstStart(x.cue ?? x.content) - firstStart(y.cue ?? y.content));

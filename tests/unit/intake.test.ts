@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  claimText,
   extractAttributions,
   IntakeInputTooLargeError,
   MAX_INPUT_BYTES,
@@ -134,5 +135,28 @@ describe('extractAttributions', () => {
   it('counts bytes, not characters, for the size limit', () => {
     // 0.8 M characters of a 3-byte character: 2.4 MB in UTF-8.
     expect(() => extractAttributions('€'.repeat(800_000))).toThrow(IntakeInputTooLargeError);
+  });
+});
+
+describe('claimText (the suggested claim)', () => {
+  /** The piece of `text` covering `part` (first occurrence). */
+  const at = (text: string, part: string) => ({ start: text.indexOf(part), end: text.indexOf(part) + part.length });
+
+  it('puts the source in place of a leading "they"/"he"/"she" in reported speech', () => {
+    const text = 'Opposition groups announced they had entered the capital. The minister said he would resign.';
+    expect(claimText(text, [at(text, 'they had entered the capital')], [at(text, 'Opposition groups')])).toBe('Opposition groups had entered the capital.');
+    expect(claimText(text, [at(text, 'he would resign')], [at(text, 'The minister')])).toBe('The minister would resign.');
+  });
+
+  it('keeps the pronoun when the source is itself a pronoun, or inside a direct quotation', () => {
+    const text = 'She said they had left. “He lied to us,” the mayor said.';
+    expect(claimText(text, [at(text, 'they had left')], [at(text, 'She')])).toBe('They had left.');
+    expect(claimText(text, [at(text, '“He lied to us,”')], [at(text, 'the mayor')])).toBe('He lied to us.');
+  });
+
+  it('keeps quotation marks that pair up inside the content and drops stray ones', () => {
+    const text = 'Footage showed crowds as calls of "God is great" echoed from mosques. He said: “The plan is dead';
+    expect(claimText(text, [at(text, 'crowds as calls of "God is great" echoed from mosques')])).toBe('Crowds as calls of "God is great" echoed from mosques.');
+    expect(claimText(text, [at(text, '“The plan is dead')])).toBe('The plan is dead.');
   });
 });
