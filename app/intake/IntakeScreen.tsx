@@ -23,7 +23,7 @@ import { useForm } from '@mantine/form';
 import { IconFileUpload, IconSearch } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
-import { Fragment, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { acceptIntakeInput, extractIntakeInput, type AcceptIntakeInput } from '~/server/intake/intake.schema';
 import {
   EVIDENCE_KINDS,
@@ -301,7 +301,8 @@ export function IntakeScreen() {
           {proposals && (
             <Grid gap="md">
               <Grid.Col span={{ base: 12, md: 6 }}>
-                <Card withBorder padding="md" component="section" aria-labelledby="text-heading">
+                {/* Sticky beside the proposals on wide screens: the spans stay in view while reviewing. */}
+                <Card withBorder padding="md" component="section" aria-labelledby="text-heading" className={styles.textPane}>
                   <Title order={2} size="h4" id="text-heading" mb="xs">
                     Text
                   </Title>
@@ -398,8 +399,18 @@ function HighlightedText({ text, proposals, drafts, active }: { text: string; pr
       ),
     [text, proposals],
   );
+  // The proposal being edited: bring its first span into view inside the text's scroll box.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    const mark = el?.querySelector<HTMLElement>('mark[data-active]');
+    if (!el || !mark) return;
+    if (mark.offsetTop < el.scrollTop || mark.offsetTop + mark.offsetHeight > el.scrollTop + el.clientHeight) {
+      el.scrollTop = Math.max(0, mark.offsetTop - el.clientHeight / 3);
+    }
+  }, [active]);
   return (
-    <div className={styles.article} data-testid="intake-text">
+    <div className={styles.article} data-testid="intake-text" ref={box}>
       {runs.map((r) => {
         const chunk = text.slice(r.start, r.end);
         const shown = r.marks.filter((m) => drafts[m.proposal]?.accepted !== false);
@@ -419,7 +430,7 @@ function HighlightedText({ text, proposals, drafts, active }: { text: string; pr
             {starting.length > 0 && (
               <VisuallyHidden>{starting.map((m) => `${ROLE_LABEL[m.role]} of proposal ${m.proposal + 1}:`).join(' ')}</VisuallyHidden>
             )}
-            <mark className={`${styles[top.role]} ${isActive ? styles.active : ''}`} data-role={top.role}>
+            <mark className={`${styles[top.role]} ${isActive ? styles.active : ''}`} data-role={top.role} data-active={isActive || undefined}>
               {chunk}
             </mark>
           </Fragment>

@@ -21,6 +21,22 @@ const ARTICLE = [
   'Meanwhile, the government denied that Assad had left the capital.',
 ].join('\n\n');
 
+// A longer report, written for this test: more proposals than fit on one screen.
+const LONG = [
+  'The mayor said on Tuesday that the new bridge would open in the spring, two years later than planned.',
+  '“We have learned from our mistakes,” she told reporters outside city hall.',
+  'According to the transport department, the cost of the project has risen to 412 million dollars.',
+  'Officials denied that the contractor had been paid for work it never did.',
+  'Residents who live near the river complained that the construction noise had kept them awake for months.',
+  '“Nobody listens to us,” said Maria Lopez, a retired teacher. “They promised a park, and we got a parking lot.”',
+  'The council disputed her account, saying the park was still part of the plan.',
+  'An independent audit found that the city had underestimated the cost of the steel by almost a third.',
+  'The auditors warned that further delays were likely unless the schedule was revised.',
+  'Engineers for the contractor insisted the cracks in one pillar were cosmetic and posed no danger.',
+  'Opposition councillors accused the mayor of hiding the true cost of the bridge from voters.',
+  'The governor said she had full confidence in the mayor, and added that the state would not pay more.',
+].join('\n\n');
+
 async function pickOption(page: Page, label: string, typed: string, option: string | RegExp) {
   const input = page.getByRole('textbox', { name: label, exact: true });
   await input.click();
@@ -97,6 +113,37 @@ describe('article intake', () => {
     const denies = page.getByRole('region', { name: /Denies \(\d+\)/ });
     await denies.waitFor();
     expect(await denies.textContent()).toContain('Assad reportedly leaves Syria as rebels enter Damascus');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the text and the spans of the proposal being edited in view while the checker works down the list', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors = collectPageErrors(page);
+    await signInPage(page, server.baseUrl, 'checker');
+    await page.goto(`${server.baseUrl}/intake`, { waitUntil: 'networkidle' });
+    await page.getByRole('textbox', { name: 'Article text' }).fill(LONG);
+    await page.getByRole('button', { name: 'Find attributions' }).click();
+    await page.getByRole('heading', { name: /^Proposals \(\d+\)$/ }).waitFor();
+    const cards = page.getByRole('region', { name: /^Proposal \d+$/ });
+    const n = await cards.count();
+    expect(n).toBeGreaterThanOrEqual(8);
+
+    // Tabbing into the last proposal scrolls the page down to it…
+    await cards.nth(n - 1).getByRole('switch').focus();
+    const text = page.getByTestId('intake-text');
+    // …and the text is still on screen beside it,
+    await expect.poll(async () => {
+      const box = await text.boundingBox();
+      return !!box && box.y >= 0 && box.y + box.height <= 900;
+    }).toBe(true);
+    // with that proposal's spans outlined and scrolled into view inside it.
+    const mark = text.locator('mark[data-active]').first();
+    await expect.poll(async () => {
+      const [m, box] = [await mark.boundingBox(), await text.boundingBox()];
+      return !!m && !!box && m.y >= box.y && m.y + m.height <= box.y + box.height;
+    }).toBe(true);
+    await screenshot(page, 'intake-long');
     expect(errors).toEqual([]);
     await page.close();
   });
