@@ -20,6 +20,9 @@ const corpus = opt('--corpus', fileURLToPath(new URL('../../../../shared/polnear
 const holdout = Number(opt('--holdout', '80'));
 const m = JSON.parse(gunzipSync(readFileSync(args[0]!)).toString('utf8'));
 const models = { cue: Perceptron.fromModel(m.cue, bioAllowed(m.cue.labels)), role: Perceptron.fromModel(m.role, bioAllowed(m.role.labels)) };
+// --cue-bias B / --con-bias C: decode with other offsets than the model's (to see the trade-off)
+if (args.includes('--cue-bias')) models.cue.bias = Float64Array.from([0, Number(opt('--cue-bias', '0')), Number(opt('--cue-bias', '0')) / 2]);
+if (args.includes('--con-bias')) models.role.bias = Float64Array.from([0, 0, 0, Number(opt('--con-bias', '0')), Number(opt('--con-bias', '0'))]);
 const all = readSplit(corpus);
 const held = all.slice(all.length - holdout);
 const sc = new Scorer();
