@@ -47,7 +47,7 @@ import { ROLE_ORDER, runsOf, type SpanRole } from './highlight';
 import styles from './intake.module.css';
 import { isHtmlFile, readableFromHtml } from './readable';
 
-type Proposal = RouterOutputs['intake']['extract'][number];
+type Proposal = RouterOutputs['intake']['extract']['proposals'][number];
 type Accepted = RouterOutputs['intake']['accept'];
 
 interface ArticleValues {
@@ -120,6 +120,7 @@ export function IntakeScreen() {
     initialValues: { url: '', title: '', publisher: null, publishedAt: '', text: '' },
   });
   const [proposals, setProposals] = useState<Proposal[] | null>(null);
+  const [foundTotal, setFoundTotal] = useState(0);
   /** The text the proposals' offsets point into (the textarea may be edited afterwards). */
   const [analysed, setAnalysed] = useState('');
   const [drafts, setDrafts] = useState<Draft[]>([]);
@@ -160,9 +161,10 @@ export function IntakeScreen() {
       return;
     }
     try {
-      const found = await extract.mutateAsync({ text: values.text });
+      const { proposals: found, found: total } = await extract.mutateAsync({ text: values.text });
       setAnalysed(values.text);
       setProposals(found);
+      setFoundTotal(total);
       setDrafts(found.map(draftOf));
       setCardErrors({});
       requestAnimationFrame(() => proposalsHeading.current?.focus());
@@ -254,14 +256,22 @@ export function IntakeScreen() {
                   <TextInput type="date" label="Published" description="Date of publication" {...form.getInputProps('publishedAt')} />
                 </Group>
                 {proposals ? (
-                  <Group justify="space-between">
-                    <Text size="sm" c="dimmed">
-                      {proposals.length} proposal{proposals.length === 1 ? '' : 's'} found in {analysed.length.toLocaleString('en')} characters.
-                    </Text>
-                    <Button variant="default" onClick={() => setProposals(null)}>
-                      Edit the text
-                    </Button>
-                  </Group>
+                  <>
+                    <Group justify="space-between">
+                      <Text size="sm" c="dimmed">
+                        {foundTotal.toLocaleString('en')} proposal{foundTotal === 1 ? '' : 's'} found in {analysed.length.toLocaleString('en')} characters.
+                      </Text>
+                      <Button variant="default" onClick={() => setProposals(null)}>
+                        Edit the text
+                      </Button>
+                    </Group>
+                    {foundTotal > proposals.length && (
+                      <Alert color="yellow" title="Only the first part of the text">
+                        Showing the first {proposals.length} of {foundTotal.toLocaleString('en')} proposals. This is more than one
+                        article holds: edit the text down to one article, or take it in parts.
+                      </Alert>
+                    )}
+                  </>
                 ) : (
                   <>
                     <FileInput

@@ -109,14 +109,21 @@ function suggestEvidenceKind(sourceText: string, cueText: string): EvidenceKind 
   return 'statement';
 }
 
+/**
+ * At most this many proposals go back (the first ones in the text): an article has tens; a paste
+ * of a whole archive would otherwise send thousands of cards to the browser and as many ledger
+ * lookups. The answer says how many were found, so the screen can tell the checker to split it.
+ */
+export const MAX_PROPOSALS = 200;
+
 /** Proposals for an article: who said what, matched to the ledger's sources and similar claims. */
 export async function extractProposals(db: DB, input: z.output<typeof extractIntakeInput>) {
   const { text } = input;
   // In a worker thread: a long article must not stall everyone else's requests.
   const found = await extractAttributionsAsync(text);
   const matches = new Map<string, Promise<SourceMatch | null>>();
-  return Promise.all(
-    found.map(async (a, index) => {
+  const proposals = await Promise.all(
+    found.slice(0, MAX_PROPOSALS).map(async (a, index) => {
       const source = pieces(a.source);
       const cue = pieces(a.cue);
       const content = pieces(a.content);
@@ -144,6 +151,7 @@ export async function extractProposals(db: DB, input: z.output<typeof extractInt
       };
     }),
   );
+  return { proposals, found: found.length };
 }
 
 // ── accept: one transaction, nothing twice ────────────────────────────────────────────────────────

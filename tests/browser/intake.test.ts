@@ -148,6 +148,24 @@ describe('article intake', () => {
     await page.close();
   });
 
+  it('shows the first 200 proposals of a paste far longer than an article, and says so', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors = collectPageErrors(page);
+    await signInPage(page, server.baseUrl, 'checker');
+    await page.goto(`${server.baseUrl}/intake`, { waitUntil: 'networkidle' });
+    const paragraphs = Array.from({ length: 120 }, (_, i) => `Official number ${i + 1} said that the bridge would open in ${1900 + i}. The council denied that the bridge had cost ${i + 2} million.`);
+    await page.getByRole('textbox', { name: 'Article text' }).fill(paragraphs.join('\n\n'));
+    await page.getByRole('button', { name: 'Find attributions' }).click();
+    await page.getByRole('heading', { name: 'Proposals (200)' }).waitFor({ timeout: 60_000 });
+    const alert = page.getByRole('alert').filter({ hasText: 'Only the first part of the text' });
+    expect(await alert.textContent()).toMatch(/Showing the first 200 of \d{3} proposals/);
+    expect(await page.getByRole('region', { name: /^Proposal \d+$/ }).count()).toBe(200);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'intake-too-long', { fullPage: false }); // the top: the whole page is 200 cards long
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('reads the article out of an uploaded web page, without its menus', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = collectPageErrors(page);

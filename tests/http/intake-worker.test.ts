@@ -53,7 +53,7 @@ describe('intake.extract on the production server', () => {
     ].join('\n\n');
     const res = await extract(article); // also starts the worker and loads the models
     expect(res.status).toBe(200);
-    const proposals = (await res.json()).result.data as { source: unknown; cue: unknown; content: unknown; stance: string; claimText: string }[];
+    const proposals = (await res.json()).result.data.proposals as { source: unknown; cue: unknown; content: unknown; stance: string; claimText: string }[];
     // The synchronous extractor's attributions, in this process, are what the server's worker found.
     const pieces = (s: Span | null) => (s == null ? [] : Array.isArray(s) ? s : [s]);
     const expected = extractAttributions(article).map((a) => ({ source: pieces(a.source), cue: pieces(a.cue), content: pieces(a.content), stance: a.stance, claimText: a.claim }));

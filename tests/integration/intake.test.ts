@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RouterInputs } from '~/server/root';
 import { MAX_INPUT_BYTES } from '~/server/intake/extract';
 import { MAX_ARTICLE_BYTES } from '~/server/intake/intake.schema';
-import { suggestSourceKind, suggestSourceName } from '~/server/intake/intake.service';
+import { MAX_PROPOSALS, suggestSourceKind, suggestSourceName } from '~/server/intake/intake.service';
 import { freshCaller } from '../helpers/db';
 import { eventsWrittenBy, expectTRPCError, makeClaim, makeSohrChain, makeSource, snapshot, type Caller } from '../helpers/fixtures';
 
@@ -25,7 +25,8 @@ describe('intake.extract', () => {
     const { caller } = await freshCaller();
     const { rami, government } = await ledger(caller);
     const logged = await makeClaim(caller, { text: 'Assad had left the capital' });
-    const proposals = await caller.intake.extract({ text: ARTICLE });
+    const { proposals, found } = await caller.intake.extract({ text: ARTICLE });
+    expect(found).toBe(proposals.length);
 
     const sohr = proposals.find((p) => p.sourceText.startsWith('Rami Abdurrahman'))!;
     expect(sohr).toMatchObject({ stance: 'asserts', cueText: 'according to', matchedSource: { id: rami.id, matchedBy: 'name' }, suggestedSource: null });
@@ -41,6 +42,20 @@ describe('intake.extract', () => {
     // No source of that name yet: a new one is suggested, with a kind.
     const opposition = proposals.find((p) => p.sourceText === 'Opposition groups')!;
     expect(opposition).toMatchObject({ matchedSource: null, suggestedSource: { name: 'Opposition groups', kind: 'organization' } });
+  });
+
+  it('sends back the first proposals of a paste far longer than an article, and says how many there were', async () => {
+    const { caller } = await freshCaller();
+    const paragraphs = Array.from({ length: 120 }, (_, i) => `Official number ${i + 1} said that the bridge would open in ${1900 + i}. The council denied that the bridge had cost ${i + 2} million.`);
+    const text = paragraphs.join('\n\n');
+    const { proposals, found } = await caller.intake.extract({ text });
+    expect(found).toBeGreaterThan(MAX_PROPOSALS);
+    expect(proposals).toHaveLength(MAX_PROPOSALS);
+    // The first ones in the text, in order, numbered from 0.
+    expect(proposals.map((p) => p.index)).toEqual(proposals.map((_, i) => i));
+    const starts = proposals.map((p) => (p.cue[0] ?? p.content[0]!).start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(text.slice(0, proposals.at(-1)!.content[0]!.end)).not.toContain('Official number 120 ');
   });
 
   it('refuses an article over 2 MB with a message on the text field', async () => {
