@@ -37,6 +37,18 @@ const LONG = [
   'The governor said she had full confidence in the mayor, and added that the state would not pay more.',
 ].join('\n\n');
 
+/** A checker's page on the intake screen with `text` analysed (the proposals are on screen). */
+async function analyse(text: string) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const errors = collectPageErrors(page);
+  await signInPage(page, server.baseUrl, 'checker');
+  await page.goto(`${server.baseUrl}/intake`, { waitUntil: 'networkidle' });
+  await page.getByRole('textbox', { name: 'Article text' }).fill(text);
+  await page.getByRole('button', { name: 'Find attributions' }).click();
+  await page.getByRole('heading', { name: /^Proposals \(\d+\)$/ }).waitFor({ timeout: 60_000 });
+  return { page, errors };
+}
+
 async function pickOption(page: Page, label: string, typed: string, option: string | RegExp) {
   const input = page.getByRole('textbox', { name: label, exact: true });
   await input.click();
@@ -118,13 +130,7 @@ describe('article intake', () => {
   });
 
   it('keeps the text and the spans of the proposal being edited in view while the checker works down the list', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errors = collectPageErrors(page);
-    await signInPage(page, server.baseUrl, 'checker');
-    await page.goto(`${server.baseUrl}/intake`, { waitUntil: 'networkidle' });
-    await page.getByRole('textbox', { name: 'Article text' }).fill(LONG);
-    await page.getByRole('button', { name: 'Find attributions' }).click();
-    await page.getByRole('heading', { name: /^Proposals \(\d+\)$/ }).waitFor();
+    const { page, errors } = await analyse(LONG);
     const cards = page.getByRole('region', { name: /^Proposal \d+$/ });
     const n = await cards.count();
     expect(n).toBeGreaterThanOrEqual(8);
@@ -149,14 +155,9 @@ describe('article intake', () => {
   });
 
   it('shows the first 200 proposals of a paste far longer than an article, and says so', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errors = collectPageErrors(page);
-    await signInPage(page, server.baseUrl, 'checker');
-    await page.goto(`${server.baseUrl}/intake`, { waitUntil: 'networkidle' });
     const paragraphs = Array.from({ length: 120 }, (_, i) => `Official number ${i + 1} said that the bridge would open in ${1900 + i}. The council denied that the bridge had cost ${i + 2} million.`);
-    await page.getByRole('textbox', { name: 'Article text' }).fill(paragraphs.join('\n\n'));
-    await page.getByRole('button', { name: 'Find attributions' }).click();
-    await page.getByRole('heading', { name: 'Proposals (200)' }).waitFor({ timeout: 60_000 });
+    const { page, errors } = await analyse(paragraphs.join('\n\n'));
+    await page.getByRole('heading', { name: 'Proposals (200)' }).waitFor();
     const alert = page.getByRole('alert').filter({ hasText: 'Only the first part of the text' });
     expect(await alert.textContent()).toMatch(/Showing the first 200 of \d{3} proposals/);
     expect(await page.getByRole('region', { name: /^Proposal \d+$/ }).count()).toBe(200);
