@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '~/db/schema';
+import { inList } from '../shared/in-list';
 
 /*
  * The evidence of a set of claims, in a fixed number of queries however many claims,
@@ -7,7 +8,6 @@ import type { Database } from '~/db/schema';
  * sources' track records (`verdictsOfSourceClaims` in server/sources/sources.queries.ts).
  */
 
-const ids = (xs: readonly number[]) => (xs.length ? [...xs] : [-1]);
 
 /** Links that weigh in the assessment (contradicts, supports), touching any of `claimIds`, either end. */
 export const assessedLinksOf = (db: Kysely<Database>, claimIds: readonly number[]) =>
@@ -23,7 +23,7 @@ export const assessedLinksOf = (db: Kysely<Database>, claimIds: readonly number[
       'toClaim.text as toText',
     ])
     .where('claimLink.kind', 'in', ['contradicts', 'supports'])
-    .where((eb) => eb.or([eb('claimLink.fromClaimId', 'in', ids(claimIds)), eb('claimLink.toClaimId', 'in', ids(claimIds))]))
+    .where((eb) => eb.or([eb('claimLink.fromClaimId', 'in', inList(claimIds)), eb('claimLink.toClaimId', 'in', inList(claimIds))]))
     .orderBy('claimLink.id')
     .execute();
 
@@ -50,7 +50,7 @@ export const evidenceAttributionsOf = (db: Kysely<Database>, claimIds: readonly 
       'via.kind as viaKind',
       'via.reliability as viaReliability',
     ])
-    .where('attribution.claimId', 'in', ids(claimIds))
+    .where('attribution.claimId', 'in', inList(claimIds))
     .orderBy('attribution.id')
     .execute();
 
@@ -65,7 +65,7 @@ export const affiliationChainsOf = (db: Kysely<Database>, sourceIds: readonly nu
       qb
         .selectFrom('source')
         .select(['source.id as startId', 'source.affiliationId as id', sql<number>`1`.as('depth')])
-        .where('source.id', 'in', ids(sourceIds))
+        .where('source.id', 'in', inList(sourceIds))
         .where('source.affiliationId', 'is not', null)
         .unionAll((u) =>
           u

@@ -32,3 +32,15 @@ export const findSameAttribution = (
     .where('quote', '=', v.quote)
     .where((eb) => (v.documentId == null ? eb('documentId', 'is', null) : eb('documentId', '=', v.documentId)))
     .executeTakeFirst();
+
+/**
+ * Attributions joined to who made them (`source`), through whom (`via`) and where (`document` and
+ * its `publisher`): the claim page, the export and the public page each pick their columns.
+ */
+export const attributionsInContext = (db: Kysely<Database>) =>
+  db
+    .selectFrom('attribution')
+    .innerJoin('source', 'source.id', 'attribution.sourceId')
+    .leftJoin('source as via', 'via.id', 'attribution.viaSourceId')
+    .leftJoin('document', 'document.id', 'attribution.documentId')
+    .leftJoin('source as publisher', 'publisher.id', 'document.publisherId');

@@ -2,6 +2,8 @@ import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { ClaimStatus, ClaimTable, Database, Stance } from '~/db/schema';
 import { claimTextMatches } from '../search/search.sqlite';
 import { likeContains, likePrefix } from '../shared/like';
+import { attributionsInContext } from '../attributions/attributions.queries';
+import { inList } from '../shared/in-list';
 
 export const getClaimRow = (db: Kysely<Database>, id: number) =>
   db.selectFrom('claim').selectAll().where('id', '=', id).executeTakeFirst();
@@ -97,19 +99,14 @@ export const stanceCounts = (db: Kysely<Database>, claimIds: number[]) =>
   db
     .selectFrom('attribution')
     .select(['claimId', 'stance', (e) => e.fn.countAll<number>().as('n')])
-    .where('claimId', 'in', claimIds.length ? claimIds : [-1])
+    .where('claimId', 'in', inList(claimIds))
     .groupBy(['claimId', 'stance'])
     .execute();
 
 /** Every attribution of a claim with who, where and via whom (one query, however many). */
 export const attributionsOfClaim = (db: Kysely<Database>, claimId: number) =>
-  db
-    .selectFrom('attribution')
-    .innerJoin('source', 'source.id', 'attribution.sourceId')
+  attributionsInContext(db)
     .leftJoin('source as parent', 'parent.id', 'source.affiliationId')
-    .leftJoin('source as via', 'via.id', 'attribution.viaSourceId')
-    .leftJoin('document', 'document.id', 'attribution.documentId')
-    .leftJoin('source as publisher', 'publisher.id', 'document.publisherId')
     .select([
       'attribution.id',
       'attribution.version',

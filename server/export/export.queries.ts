@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { ClaimStatus, Database } from '~/db/schema';
+import { attributionsInContext } from '../attributions/attributions.queries';
+import { inList } from '../shared/in-list';
 
-const ids = (xs: readonly number[]) => (xs.length ? [...xs] : [-1]);
 
 /** Every claim matching the claims list's story and status filters, oldest first. */
 export function exportedClaims(db: Kysely<Database>, f: { storyId: number | null; status: ClaimStatus | null }) {
@@ -20,12 +21,7 @@ export function exportedClaims(db: Kysely<Database>, f: { storyId: number | null
 
 /** The attributions of `claimIds` with who, where and via whom (one query). */
 export const exportedAttributionsOf = (db: Kysely<Database>, claimIds: readonly number[]) =>
-  db
-    .selectFrom('attribution')
-    .innerJoin('source', 'source.id', 'attribution.sourceId')
-    .leftJoin('source as via', 'via.id', 'attribution.viaSourceId')
-    .leftJoin('document', 'document.id', 'attribution.documentId')
-    .leftJoin('source as publisher', 'publisher.id', 'document.publisherId')
+  attributionsInContext(db)
     .select([
       'attribution.id',
       'attribution.claimId',
@@ -44,7 +40,7 @@ export const exportedAttributionsOf = (db: Kysely<Database>, claimIds: readonly 
       'document.publishedAt as documentPublishedAt',
       'publisher.name as publisherName',
     ])
-    .where('attribution.claimId', 'in', ids(claimIds))
+    .where('attribution.claimId', 'in', inList(claimIds))
     .orderBy('attribution.claimId')
     .orderBy('attribution.id')
     .execute();
@@ -55,7 +51,7 @@ export const exportedReviewsOf = (db: Kysely<Database>, claimIds: readonly numbe
     .selectFrom('review')
     .leftJoin('user', 'user.id', 'review.reviewerId')
     .select(['review.id', 'review.claimId', 'review.verdict', 'review.rationale', 'review.createdAt', 'user.name as reviewerName'])
-    .where('review.claimId', 'in', ids(claimIds))
+    .where('review.claimId', 'in', inList(claimIds))
     .orderBy('review.id', 'desc')
     .execute();
 
@@ -65,6 +61,6 @@ export const exportedStoriesOf = (db: Kysely<Database>, claimIds: readonly numbe
     .selectFrom('storyClaim')
     .innerJoin('story', 'story.id', 'storyClaim.storyId')
     .select(['storyClaim.claimId', 'story.id', 'story.title'])
-    .where('storyClaim.claimId', 'in', ids(claimIds))
+    .where('storyClaim.claimId', 'in', inList(claimIds))
     .orderBy('story.title')
     .execute();

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '~/db/schema';
 import { LINK_KINDS, STANCES } from '~/db/schema';
 import type { EdgeKind, FocusKind, NodeKind } from './graph.schema';
+import { inList } from '../shared/in-list';
 
 /**
  * The claim graph's SQL. Every edge of the graph comes from one row of one table, described once
@@ -133,13 +134,11 @@ export async function edgesBetween(
   return rows;
 }
 
-const orNone = (ids: number[]) => (ids.length ? ids : [-1]);
-
 export const claimLabels = (db: Kysely<Database>, ids: number[]) =>
-  db.selectFrom('claim').select(['id', 'text', 'status', 'verdict']).where('id', 'in', orNone(ids)).execute();
+  db.selectFrom('claim').select(['id', 'text', 'status', 'verdict']).where('id', 'in', inList(ids)).execute();
 
 export const sourceLabels = (db: Kysely<Database>, ids: number[]) =>
-  db.selectFrom('source').select(['id', 'name', 'kind', 'reliability']).where('id', 'in', orNone(ids)).execute();
+  db.selectFrom('source').select(['id', 'name', 'kind', 'reliability']).where('id', 'in', inList(ids)).execute();
 
 export const documentLabels = (db: Kysely<Database>, ids: number[]) =>
-  db.selectFrom('document').select(['id', 'title', 'kind', 'url', 'publishedAt']).where('id', 'in', orNone(ids)).execute();
+  db.selectFrom('document').select(['id', 'title', 'kind', 'url', 'publishedAt']).where('id', 'in', inList(ids)).execute();

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '~/db/schema';
+import { attributionsInContext } from '../attributions/attributions.queries';
+import { inList } from '../shared/in-list';
 
-const ids = (xs: readonly number[]) => (xs.length ? [...xs] : [-1]);
 
 /** Claims that have at least one review (the published ones), most recently reviewed first. */
 export const reviewedClaims = (db: Kysely<Database>, claimIds?: readonly number[]) => {
@@ -12,18 +13,13 @@ export const reviewedClaims = (db: Kysely<Database>, claimIds?: readonly number[
       (j) => j.onRef('r.claimId', '=', 'claim.id'),
     )
     .select(['claim.id', 'claim.text', 'claim.eventDate', 'claim.status', 'r.lastReviewId']);
-  if (claimIds) qb = qb.where('claim.id', 'in', ids(claimIds));
+  if (claimIds) qb = qb.where('claim.id', 'in', inList(claimIds));
   return qb.orderBy('r.lastReviewId', 'desc').execute();
 };
 
 /** What the public may see of claims' attributions: who, with which stance, and where (one query). */
 export const publicAttributionsOf = (db: Kysely<Database>, claimIds: readonly number[]) =>
-  db
-    .selectFrom('attribution')
-    .innerJoin('source', 'source.id', 'attribution.sourceId')
-    .leftJoin('source as via', 'via.id', 'attribution.viaSourceId')
-    .leftJoin('document', 'document.id', 'attribution.documentId')
-    .leftJoin('source as publisher', 'publisher.id', 'document.publisherId')
+  attributionsInContext(db)
     .select([
       'attribution.id',
       'attribution.claimId',
@@ -39,7 +35,7 @@ export const publicAttributionsOf = (db: Kysely<Database>, claimIds: readonly nu
       'document.publishedAt as documentPublishedAt',
       'publisher.name as publisherName',
     ])
-    .where('attribution.claimId', 'in', ids(claimIds))
+    .where('attribution.claimId', 'in', inList(claimIds))
     .orderBy('attribution.claimId')
     .orderBy('attribution.id')
     .execute();

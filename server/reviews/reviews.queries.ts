@@ -1,7 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, ReviewTable } from '~/db/schema';
+import { inList } from '../shared/in-list';
 
-const ids = (xs: readonly number[]) => (xs.length ? [...xs] : [-1]);
 
 export const insertReview = (db: Kysely<Database>, v: Insertable<ReviewTable>) =>
   db.insertInto('review').values(v).returningAll().executeTakeFirstOrThrow();
@@ -13,7 +13,7 @@ const withReviewer = (db: Kysely<Database>) =>
 export const latestReviewsOf = (db: Kysely<Database>, claimIds: readonly number[]) =>
   withReviewer(db)
     .where('review.id', 'in', (eb) =>
-      eb.selectFrom('review').select((e) => e.fn.max('review.id').as('id')).where('review.claimId', 'in', ids(claimIds)).groupBy('review.claimId'),
+      eb.selectFrom('review').select((e) => e.fn.max('review.id').as('id')).where('review.claimId', 'in', inList(claimIds)).groupBy('review.claimId'),
     )
     .execute();
 

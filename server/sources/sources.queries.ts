@@ -1,18 +1,19 @@
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Database, SourceTable } from '~/db/schema';
 import { likeContains, likePrefix } from '../shared/like';
+import { inList } from '../shared/in-list';
 
 export const getSourceRow = (db: Kysely<Database>, id: number) =>
   db.selectFrom('source').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const getSourceRows = (db: Kysely<Database>, ids: number[]) =>
-  db.selectFrom('source').selectAll().where('id', 'in', ids.length ? ids : [-1]).execute();
+  db.selectFrom('source').selectAll().where('id', 'in', inList(ids)).execute();
 
 export const aliasesOf = (db: Kysely<Database>, sourceIds: number[]) =>
   db
     .selectFrom('sourceAlias')
     .select(['sourceId', 'alias'])
-    .where('sourceId', 'in', sourceIds.length ? sourceIds : [-1])
+    .where('sourceId', 'in', inList(sourceIds))
     .orderBy('alias')
     .execute();
 
@@ -263,7 +264,7 @@ export const verdictsOfSourceClaims = (db: Kysely<Database>, sourceIds: readonly
     .selectFrom('attribution')
     .innerJoin('claim', 'claim.id', 'attribution.claimId')
     .select(['attribution.sourceId', 'attribution.stance', 'claim.verdict', (eb) => eb.fn.count<number>('claim.id').distinct().as('n')])
-    .where('attribution.sourceId', 'in', sourceIds.length ? [...sourceIds] : [-1])
+    .where('attribution.sourceId', 'in', inList(sourceIds))
     .where('attribution.stance', 'in', ['asserts', 'denies'])
     .groupBy(['attribution.sourceId', 'attribution.stance', 'claim.verdict'])
     .execute();

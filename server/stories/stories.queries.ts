@@ -1,5 +1,6 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { Database, StoryTable } from '~/db/schema';
+import { inList } from '../shared/in-list';
 
 export const getStory = (db: Kysely<Database>, id: number) =>
   db.selectFrom('story').selectAll().where('id', '=', id).executeTakeFirst();
@@ -53,7 +54,7 @@ export const storiesOfClaims = (db: Kysely<Database>, claimIds: number[]) =>
     .selectFrom('storyClaim')
     .innerJoin('story', 'story.id', 'storyClaim.storyId')
     .select(['storyClaim.claimId', 'story.id', 'story.title'])
-    .where('storyClaim.claimId', 'in', claimIds.length ? claimIds : [-1])
+    .where('storyClaim.claimId', 'in', inList(claimIds))
     .orderBy('story.title')
     .execute();
 
