@@ -1,6 +1,6 @@
 'use client';
 
-import { Alert, Button, Group, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Group, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { CLAIM_STATUSES, STATUS_LABEL, type ClaimStatus } from '~/server/shared/enums';
@@ -8,6 +8,7 @@ import { createClaimInput } from '~/server/claims/claims.schema';
 import { readServerError, zodValidate, type ServerError } from '../_components/forms';
 import { StaleNotice } from '../_components/StaleNotice';
 import { SimilarClaims } from '../_widgets/SimilarClaims';
+import { FormActions } from '../_components/FormActions';
 
 export interface ClaimFormValues {
   text: string;
@@ -133,16 +134,7 @@ export function ClaimForm({
             error={form.errors.storyId}
           />
         )}
-        <Group justify="flex-end" mt="xs">
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
-          )}
-          <Button type="submit" loading={form.submitting}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions submitLabel={submitLabel} submitting={form.submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );

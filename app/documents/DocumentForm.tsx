@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { createDocumentInput } from '~/server/documents/documents.schema';
@@ -10,6 +10,7 @@ import { useSave } from '../_components/useSave';
 import { SaveError } from '../_components/SaveError';
 import { SourcePicker, type Picked } from '../_widgets/pickers';
 import { DOCUMENT_KIND_OPTIONS } from './options';
+import { FormActions } from '../_components/FormActions';
 
 export interface DocumentFormValues {
   url: string;
@@ -103,16 +104,7 @@ export function DocumentForm({
           type="url"
           {...form.getInputProps('archiveUrl')}
         />
-        <Group justify="flex-end" mt="xs">
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
-          )}
-          <Button type="submit" loading={form.submitting}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions submitLabel={submitLabel} submitting={form.submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, Group, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { SourceKind } from '~/server/shared/enums';
@@ -10,6 +10,7 @@ import { useSave } from '../_components/useSave';
 import { SaveError } from '../_components/SaveError';
 import { SourcePicker, type Picked } from '../_widgets/pickers';
 import { KIND_OPTIONS } from './options';
+import { FormActions } from '../_components/FormActions';
 
 export interface SourceFormValues {
   name: string;
@@ -135,16 +136,7 @@ export function SourceForm({
           maxRows={8}
           {...form.getInputProps('description')}
         />
-        <Group justify="flex-end" mt="xs">
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
-          )}
-          <Button type="submit" loading={form.submitting}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions submitLabel={submitLabel} submitting={form.submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,11 +1,12 @@
 'use client';
 
-import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
+import { Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { createStoryInput } from '~/server/stories/stories.schema';
 import { zodValidate } from '../_components/forms';
 import { useSave } from '../_components/useSave';
 import { SaveError } from '../_components/SaveError';
+import { FormActions } from '../_components/FormActions';
 
 export interface StoryFormValues {
   title: string;
@@ -53,16 +54,7 @@ export function StoryForm({
           maxRows={10}
           {...form.getInputProps('description')}
         />
-        <Group justify="flex-end" mt="xs">
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              Cancel
-            </Button>
-          )}
-          <Button type="submit" loading={form.submitting}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions submitLabel={submitLabel} submitting={form.submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );

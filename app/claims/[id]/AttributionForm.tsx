@@ -18,6 +18,7 @@ import {
 } from '~/server/shared/enums';
 import { readServerError } from '../../_components/forms';
 import { DocumentPicker, SourcePicker, type Picked } from '../../_widgets/pickers';
+import { FormActions } from '../../_components/FormActions';
 
 interface NewSource {
   name: string;
@@ -313,14 +314,7 @@ export function AttributionForm({
           />
         )}
         <Textarea label="Note" autosize minRows={1} maxRows={4} {...form.getInputProps('note')} />
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions submitLabel={submitLabel} submitting={form.submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );

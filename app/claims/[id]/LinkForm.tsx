@@ -1,12 +1,13 @@
 'use client';
 
-import { Alert, Button, Group, Select, Stack, Textarea } from '@mantine/core';
+import { Alert, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { createLinkInput } from '~/server/links/links.schema';
 import type { LinkKind } from '~/server/shared/enums';
 import { readServerError, zodValidate } from '../../_components/forms';
 import { ClaimPicker, type Picked } from '../../_widgets/pickers';
+import { FormActions } from '../../_components/FormActions';
 
 const KINDS: { value: LinkKind; label: string }[] = [
   { value: 'contradicts', label: 'contradicts' },
@@ -71,14 +72,7 @@ export function LinkForm({
           error={form.errors.other}
         />
         <Textarea label="Note" description="Why they relate" autosize minRows={2} {...form.getInputProps('note')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            Link claims
-          </Button>
-        </Group>
+        <FormActions submitLabel="Link claims" submitting={form.submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );

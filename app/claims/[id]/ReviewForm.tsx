@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, Group, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Group, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useRef, useState } from 'react';
 import { z } from 'zod';
@@ -10,6 +10,7 @@ import { VerdictBadge } from '../../_components/badges';
 import { focusFirstInvalid } from '../../_components/focus-invalid';
 import { readServerError, zodValidate, type ServerError } from '../../_components/forms';
 import { SaveError } from '../../_components/SaveError';
+import { FormActions } from '../../_components/FormActions';
 
 export interface ReviewValues {
   decision: 'accept' | 'override';
@@ -104,14 +105,7 @@ export function ReviewForm({
           maxRows={14}
           {...form.getInputProps('rationale')}
         />
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            Publish verdict
-          </Button>
-        </Group>
+        <FormActions submitLabel="Publish verdict" submitting={form.submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useRef, useState } from 'react';
 import type { ReliabilityGrade } from '~/server/shared/enums';
@@ -9,6 +9,7 @@ import { readServerError, zodValidate, type ServerError } from '../../_component
 import { focusFirstInvalid } from '../../_components/focus-invalid';
 import { SaveError } from '../../_components/SaveError';
 import { GRADE_OPTIONS } from '../options';
+import { FormActions } from '../../_components/FormActions';
 
 export interface GradeValues {
   reliability: ReliabilityGrade;
@@ -81,14 +82,7 @@ export function GradeSourceForm({
           maxRows={10}
           {...form.getInputProps('reliabilityNote')}
         />
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            Save grade
-          </Button>
-        </Group>
+        <FormActions submitLabel="Save grade" submitting={form.submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );
