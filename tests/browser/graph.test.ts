@@ -1,25 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser, screenshot } from '~/tests/helpers/browser';
-import { startServer, type TestServer } from '~/tests/helpers/server';
+import { describe, expect, it } from 'vitest';
+import { collectPageErrors, screenshot } from '~/tests/helpers/browser';
 import { signInPage } from '~/tests/helpers/session';
+import { appInBrowser } from '~/tests/helpers/app-browser';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appInBrowser();
 
 describe('the claim graph', () => {
   it('opens from the departure claim, refocuses on a source by click and by keyboard, and filters an edge kind', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await app.browser.newPage({ viewport: { width: 1440, height: 1000 } });
     const errors = collectPageErrors(page);
-    await signInPage(page, server.baseUrl, 'checker');
-    await page.goto(`${server.baseUrl}/claims`);
+    await signInPage(page, app.server.baseUrl, 'checker');
+    await page.goto(`${app.server.baseUrl}/claims`);
     await page.getByRole('link', { name: 'Bashar al-Assad has left Syria.' }).first().click();
     await page.waitForURL(/\/claims\/\d+$/);
     const claimUrl = page.url();
@@ -81,10 +72,10 @@ describe('the claim graph', () => {
   });
 
   it('opens a story’s graph from the story page, starting from all its claims', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await app.browser.newPage({ viewport: { width: 1440, height: 1000 } });
     const errors = collectPageErrors(page);
-    await signInPage(page, server.baseUrl, 'checker');
-    await page.goto(`${server.baseUrl}/stories`);
+    await signInPage(page, app.server.baseUrl, 'checker');
+    await page.goto(`${app.server.baseUrl}/stories`);
     await page.getByRole('link', { name: /Fall of Damascus/ }).first().click();
     await page.waitForURL(/\/stories\/\d+$/);
     await page.getByRole('link', { name: 'Graph', exact: true }).click();

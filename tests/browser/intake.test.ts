@@ -1,18 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser, screenshot } from '~/tests/helpers/browser';
-import { startServer, type TestServer } from '~/tests/helpers/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { collectPageErrors, screenshot } from '~/tests/helpers/browser';
 import { signInPage } from '~/tests/helpers/session';
+import { appInBrowser } from '~/tests/helpers/app-browser';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appInBrowser();
 
 // In the reference article's words (the seed already holds the claim "Bashar al-Assad has left Syria.").
 const ARTICLE = [
@@ -39,10 +31,10 @@ const LONG = [
 
 /** A checker's page on the intake screen with `text` analysed (the proposals are on screen). */
 async function analyse(text: string) {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
   const errors = collectPageErrors(page);
-  await signInPage(page, server.baseUrl, 'checker');
-  await page.goto(`${server.baseUrl}/intake`, { waitUntil: 'networkidle' });
+  await signInPage(page, app.server.baseUrl, 'checker');
+  await page.goto(`${app.server.baseUrl}/intake`, { waitUntil: 'networkidle' });
   await page.getByRole('textbox', { name: 'Article text' }).fill(text);
   await page.getByRole('button', { name: 'Find attributions' }).click();
   await page.getByRole('heading', { name: /^Proposals \(\d+\)$/ }).waitFor({ timeout: 60_000 });
@@ -58,9 +50,9 @@ async function pickOption(page: Page, label: string, typed: string, option: stri
 
 describe('article intake', () => {
   it('finds the attributions in a pasted article and logs SOHR’s claim and the government’s denial', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const page = await app.browser.newPage({ viewport: { width: 1440, height: 1000 } });
     const errors = collectPageErrors(page);
-    await signInPage(page, server.baseUrl, 'checker');
+    await signInPage(page, app.server.baseUrl, 'checker');
 
     // The nav leads there.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Intake' }).click();
@@ -168,11 +160,11 @@ describe('article intake', () => {
   });
 
   it('reads the article out of an uploaded web page, without its menus', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = collectPageErrors(page);
-    await signInPage(page, server.baseUrl, 'checker');
+    await signInPage(page, app.server.baseUrl, 'checker');
     // Wait for hydration: a file chosen before React attaches its handler would be lost.
-    await page.goto(`${server.baseUrl}/intake`, { waitUntil: 'networkidle' });
+    await page.goto(`${app.server.baseUrl}/intake`, { waitUntil: 'networkidle' });
     const paragraph = (s: string) => `<p>${s} ${'The capital was quiet as residents waited for news from the palace. '.repeat(3)}</p>`;
     const html = `<!doctype html><html><head><title>Assad flees | Demo News</title>
       <link rel="canonical" href="https://news.example.org/2024/12/08/assad-flees">

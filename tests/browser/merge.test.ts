@@ -1,30 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser, screenshot } from '~/tests/helpers/browser';
-import { startServer, type TestServer } from '~/tests/helpers/server';
+import { describe, expect, it } from 'vitest';
+import { collectPageErrors, screenshot } from '~/tests/helpers/browser';
 import { signInPage } from '~/tests/helpers/session';
+import { appInBrowser } from '~/tests/helpers/app-browser';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appInBrowser();
 
 const DEPARTURE = 'Bashar al-Assad has left Syria.';
 const REWORDED = 'Syrian president Assad has fled the country.';
 
 describe('merging a duplicate claim', () => {
   it('merges a reworded duplicate into the original from the claim page, redirects its address, and undoes it from the history', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors = collectPageErrors(page);
-    await signInPage(page, server.baseUrl, 'editor');
+    await signInPage(page, app.server.baseUrl, 'editor');
 
     // A checker's reworded duplicate.
-    await page.goto(`${server.baseUrl}/claims/new`, { waitUntil: 'networkidle' });
+    await page.goto(`${app.server.baseUrl}/claims/new`, { waitUntil: 'networkidle' });
     await page.getByRole('textbox', { name: 'Claim', exact: true }).fill(REWORDED);
     await page.getByRole('button', { name: 'Log claim' }).click();
     await page.waitForURL(/\/claims\/\d+$/);

@@ -1,28 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimReviewDocument } from '~/tests/helpers/claim-review-schema';
-import { collectPageErrors, launchBrowser, screenshot } from '~/tests/helpers/browser';
-import { startServer, type TestServer } from '~/tests/helpers/server';
+import { collectPageErrors, screenshot } from '~/tests/helpers/browser';
 import { signInPage } from '~/tests/helpers/session';
+import { appInBrowser } from '~/tests/helpers/app-browser';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appInBrowser();
 
 const DEPARTURE = 'Bashar al-Assad has left Syria.';
 
 describe('publishing a verdict', () => {
   it('an editor reviews a claim, follows "Public page", and a signed-out reader sees the verdict with valid JSON-LD', async () => {
-    const editorCtx = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
+    const editorCtx = await app.browser.newContext({ viewport: { width: 1360, height: 1000 } });
     const page = await editorCtx.newPage();
     const errors = collectPageErrors(page);
-    await signInPage(page, server.baseUrl, 'editor');
+    await signInPage(page, app.server.baseUrl, 'editor');
     await page.getByRole('link', { name: DEPARTURE }).click();
     await page.getByRole('heading', { level: 1, name: DEPARTURE }).waitFor();
     const verdict = page.getByRole('region', { name: 'Verdict' });
@@ -37,17 +28,17 @@ describe('publishing a verdict', () => {
     const href = await link.getAttribute('href');
     expect(href).toMatch(/^\/published\/claims\/\d+$/);
     // The claims list offers the export.
-    await page.goto(`${server.baseUrl}/claims?status=reviewed`);
+    await page.goto(`${app.server.baseUrl}/claims?status=reviewed`);
     await page.getByRole('button', { name: 'Export' }).click();
     expect(await page.getByRole('menuitem', { name: /CSV/ }).getAttribute('href')).toBe('/api/export/claims.csv?status=reviewed');
     expect(errors).toEqual([]);
     await editorCtx.close();
 
     // Signed out: the public page, without the app's navigation.
-    const readerCtx = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const readerCtx = await app.browser.newContext({ viewport: { width: 1100, height: 900 } });
     const reader = await readerCtx.newPage();
     const readerErrors = collectPageErrors(reader);
-    const res = await reader.goto(`${server.baseUrl}${href}`);
+    const res = await reader.goto(`${app.server.baseUrl}${href}`);
     expect(res?.status()).toBe(200);
     await reader.getByRole('heading', { level: 1, name: DEPARTURE }).waitFor();
     expect(await reader.getByText('2 · Probably true').count()).toBe(1);

@@ -1,28 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser } from '~/tests/helpers/browser';
-import { startServer, type TestServer } from '~/tests/helpers/server';
+import { describe, expect, it } from 'vitest';
+import { collectPageErrors } from '~/tests/helpers/browser';
 import { signInPage } from '~/tests/helpers/session';
+import { appInBrowser } from '~/tests/helpers/app-browser';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appInBrowser();
 
 // The source, document and story forms share one save cycle (app/_components/useSave.ts).
 describe('record forms', () => {
   it('keeps what was typed and shows each error beside its field, then saves', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors = collectPageErrors(page);
-    await signInPage(page, server.baseUrl, 'checker');
+    await signInPage(page, app.server.baseUrl, 'checker');
 
     // A source: a bad homepage is caught before sending; a taken name is refused by the server.
-    await page.goto(`${server.baseUrl}/sources/new`, { waitUntil: 'networkidle' });
+    await page.goto(`${app.server.baseUrl}/sources/new`, { waitUntil: 'networkidle' });
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Syrian Observatory for Human Rights');
     await page.getByRole('combobox', { name: 'Kind', exact: true }).click();
     await page.getByRole('option', { name: 'NGO' }).click();
@@ -39,7 +30,7 @@ describe('record forms', () => {
     await page.getByRole('heading', { level: 1, name: 'Syrian Observatory (Damascus desk)' }).waitFor();
 
     // A story, from its dialog.
-    await page.goto(`${server.baseUrl}/stories`, { waitUntil: 'networkidle' });
+    await page.goto(`${app.server.baseUrl}/stories`, { waitUntil: 'networkidle' });
     await page.getByRole('button', { name: 'New story' }).click();
     const dialog = page.getByRole('dialog', { name: 'New story' });
     await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill('Fall of Damascus, Dec 2024');

@@ -1,18 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser, screenshot } from '~/tests/helpers/browser';
-import { startServer, type TestServer } from '~/tests/helpers/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { collectPageErrors, screenshot } from '~/tests/helpers/browser';
 import { signInPage } from '~/tests/helpers/session';
+import { appInBrowser } from '~/tests/helpers/app-browser';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appInBrowser();
 
 async function pickOption(page: Page, label: string, typed: string, option: string | RegExp) {
   const input = page.getByRole('textbox', { name: label, exact: true });
@@ -22,7 +14,7 @@ async function pickOption(page: Page, label: string, typed: string, option: stri
 }
 
 async function logClaim(page: Page, text: string): Promise<string> {
-  await page.goto(`${server.baseUrl}/claims/new`, { waitUntil: 'networkidle' });
+  await page.goto(`${app.server.baseUrl}/claims/new`, { waitUntil: 'networkidle' });
   await page.getByRole('textbox', { name: 'Claim', exact: true }).fill(text);
   // Enter submits the form from the claim text.
   await page.getByRole('textbox', { name: 'Claim', exact: true }).press('Enter');
@@ -33,9 +25,9 @@ async function logClaim(page: Page, text: string): Promise<string> {
 
 describe('the reference story, done through the UI', () => {
   it('logs a claim, attributes it to SOHR via agencies, links the government denial, and shows both sides', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors = collectPageErrors(page);
-    await signInPage(page, server.baseUrl, 'checker');
+    await signInPage(page, app.server.baseUrl, 'checker');
 
     // 1. Log the claim.
     const departureUrl = await logClaim(page, 'President Assad flew out of Damascus on 8 December 2024.');
@@ -100,9 +92,9 @@ describe('the reference story, done through the UI', () => {
   });
 
   it('refuses a javascript: document URL next to the field, keeping what was typed', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors = collectPageErrors(page);
-    await signInPage(page, server.baseUrl, 'checker');
+    await signInPage(page, app.server.baseUrl, 'checker');
     await logClaim(page, 'A claim whose evidence link is bad.');
     await page.getByRole('button', { name: 'Add attribution' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Add attribution' });

@@ -1,23 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser, screenshot } from '~/tests/helpers/browser';
-import { startServer, type TestServer } from '~/tests/helpers/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { collectPageErrors, screenshot } from '~/tests/helpers/browser';
 import { signInPage } from '~/tests/helpers/session';
+import { appInBrowser } from '~/tests/helpers/app-browser';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appInBrowser();
 
 const DEPARTURE = 'Bashar al-Assad has left Syria.';
 
 async function newPage(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const ctx = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
+  const ctx = await app.browser.newContext({ viewport: { width: 1360, height: 1000 } });
   const page = await ctx.newPage();
   return { page, errors: collectPageErrors(page), close: () => ctx.close() };
 }
@@ -25,7 +17,7 @@ async function newPage(): Promise<{ page: Page; errors: string[]; close: () => P
 describe('an editor reviews the departure claim', () => {
   it('finds it in the queue, reads the live assessment, accepts the suggestion with a rationale, and sees the verdict', async () => {
     const { page, errors, close } = await newPage();
-    await signInPage(page, server.baseUrl, 'editor');
+    await signInPage(page, app.server.baseUrl, 'editor');
 
     // The queue: every claim of the reference story waits for its first review.
     await page.getByRole('link', { name: 'Review queue' }).click();
@@ -84,7 +76,7 @@ describe('an editor reviews the departure claim', () => {
     await page.getByRole('heading', { level: 1, name: 'Editors’ dashboard' }).waitFor();
     expect(await page.getByText('Claims reviewed this week: 1', { exact: false }).count()).toBe(1);
     await screenshot(page, 'dashboard');
-    await page.goto(`${server.baseUrl}/sources?q=Rami`);
+    await page.goto(`${app.server.baseUrl}/sources?q=Rami`);
     await page.getByRole('link', { name: 'Rami Abdurrahman' }).first().click();
     const record = page.getByRole('region', { name: 'Track record' });
     await record.waitFor();
@@ -112,13 +104,13 @@ describe('an editor reviews the departure claim', () => {
 
   it('a checker sees the assessment, but neither the Review button nor the queue', async () => {
     const { page, errors, close } = await newPage();
-    await signInPage(page, server.baseUrl, 'checker');
-    await page.goto(`${server.baseUrl}/claims?q=${encodeURIComponent('has left Syria')}`);
+    await signInPage(page, app.server.baseUrl, 'checker');
+    await page.goto(`${app.server.baseUrl}/claims?q=${encodeURIComponent('has left Syria')}`);
     await page.getByRole('link', { name: DEPARTURE }).click();
     await page.getByRole('region', { name: 'Assessment (live)' }).waitFor();
     expect(await page.getByRole('button', { name: 'Review', exact: true }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Review queue' }).count()).toBe(0);
-    await page.goto(`${server.baseUrl}/review`);
+    await page.goto(`${app.server.baseUrl}/review`);
     await page.getByRole('heading', { level: 1, name: 'Editors only' }).waitFor();
     expect(errors).toEqual([]);
     await close();

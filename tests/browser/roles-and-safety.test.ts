@@ -1,48 +1,39 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser, screenshot } from '~/tests/helpers/browser';
-import { startServer, type TestServer } from '~/tests/helpers/server';
+import { describe, expect, it } from 'vitest';
+import { collectPageErrors, screenshot } from '~/tests/helpers/browser';
 import { signInPage } from '~/tests/helpers/session';
+import { appInBrowser } from '~/tests/helpers/app-browser';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appInBrowser();
 
 const departure = async (page: import('playwright-core').Page) => {
-  await page.goto(`${server.baseUrl}/claims?q=${encodeURIComponent('has left Syria')}`);
+  await page.goto(`${app.server.baseUrl}/claims?q=${encodeURIComponent('has left Syria')}`);
   await page.getByRole('link', { name: 'Bashar al-Assad has left Syria.' }).click();
   await page.getByRole('heading', { level: 1, name: 'Bashar al-Assad has left Syria.' }).waitFor();
 };
 
 describe('what each role sees', () => {
   it('a checker logs and edits but sees no delete and no admin', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const ctx = await app.browser.newContext({ viewport: { width: 1360, height: 900 } });
     const page = await ctx.newPage();
     const errors = collectPageErrors(page);
-    await signInPage(page, server.baseUrl, 'checker');
+    await signInPage(page, app.server.baseUrl, 'checker');
     expect(await page.getByRole('button', { name: /Account: Ada Checker, Checker/ }).count()).toBe(1);
     await departure(page);
     expect(await page.getByRole('button', { name: 'Edit', exact: true }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Add attribution' }).count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: /Delete/ }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Admin' }).count()).toBe(0);
-    await page.goto(`${server.baseUrl}/admin`);
+    await page.goto(`${app.server.baseUrl}/admin`);
     await page.getByRole('heading', { name: 'Admins only' }).waitFor();
     expect(errors).toEqual([]);
     await ctx.close();
   });
 
   it('an editor also deletes, and still has no admin screen', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const ctx = await app.browser.newContext({ viewport: { width: 1360, height: 900 } });
     const page = await ctx.newPage();
     const errors = collectPageErrors(page);
-    await signInPage(page, server.baseUrl, 'editor');
+    await signInPage(page, app.server.baseUrl, 'editor');
     await departure(page);
     expect(await page.getByRole('button', { name: 'Delete claim' }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Admin' }).count()).toBe(0);
@@ -51,10 +42,10 @@ describe('what each role sees', () => {
   });
 
   it('an admin invites a colleague, who joins with the one-time link and can sign in', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const ctx = await app.browser.newContext({ viewport: { width: 1360, height: 900 } });
     const page = await ctx.newPage();
     const errors = collectPageErrors(page);
-    await signInPage(page, server.baseUrl, 'admin');
+    await signInPage(page, app.server.baseUrl, 'admin');
     await page.getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
     await page.getByText('Intact.').waitFor();
@@ -64,7 +55,7 @@ describe('what each role sees', () => {
     expect(link).toMatch(/\/invite\/[\w-]{20,}$/);
     await screenshot(page, 'admin');
 
-    const guest = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const guest = await app.browser.newContext({ viewport: { width: 1360, height: 900 } });
     const newcomer = await guest.newPage();
     const guestErrors = collectPageErrors(newcomer);
     await newcomer.goto(link);
@@ -86,7 +77,7 @@ describe('what each role sees', () => {
 
 describe('stored text and links are inert', () => {
   it('renders a claim holding HTML and script as plain text, and runs nothing', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const ctx = await app.browser.newContext({ viewport: { width: 1360, height: 900 } });
     const page = await ctx.newPage();
     const errors = collectPageErrors(page);
     let dialogs = 0;
@@ -94,14 +85,14 @@ describe('stored text and links are inert', () => {
       dialogs++;
       await d.dismiss();
     });
-    await signInPage(page, server.baseUrl, 'checker');
+    await signInPage(page, app.server.baseUrl, 'checker');
     const evil = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2; alert(1)"> claim`;
-    await page.goto(`${server.baseUrl}/claims/new`, { waitUntil: 'networkidle' });
+    await page.goto(`${app.server.baseUrl}/claims/new`, { waitUntil: 'networkidle' });
     await page.getByRole('textbox', { name: 'Claim', exact: true }).fill(evil);
     await page.getByRole('button', { name: 'Log claim' }).click();
     await page.waitForURL(/\/claims\/\d+$/);
     await page.getByRole('heading', { level: 1, name: evil }).waitFor();
-    await page.goto(`${server.baseUrl}/claims`);
+    await page.goto(`${app.server.baseUrl}/claims`);
     await page.getByText(evil).first().waitFor();
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toBe(0);

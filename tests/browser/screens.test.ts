@@ -1,30 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser, screenshot } from '~/tests/helpers/browser';
-import { startServer, type TestServer } from '~/tests/helpers/server';
+import { describe, expect, it } from 'vitest';
+import { collectPageErrors, screenshot } from '~/tests/helpers/browser';
 import { signInPage } from '~/tests/helpers/session';
+import { appInBrowser } from '~/tests/helpers/app-browser';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appInBrowser();
 
 describe('every main screen, as an editor', () => {
   it('renders each screen with one h1, its main content, and no console errors (screenshots saved)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors = collectPageErrors(page);
-    await page.goto(`${server.baseUrl}/sign-in`);
+    await page.goto(`${app.server.baseUrl}/sign-in`);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await screenshot(page, 'sign-in');
-    await signInPage(page, server.baseUrl, 'editor');
+    await signInPage(page, app.server.baseUrl, 'editor');
 
     const visit = async (path: string, name: string, expectText: string) => {
-      await page.goto(`${server.baseUrl}${path}`);
+      await page.goto(`${app.server.baseUrl}${path}`);
       await page.getByText(expectText).first().waitFor();
       expect(await page.locator('h1').count(), `${path} has one h1`).toBe(1);
       expect(await page.getByRole('main').count(), `${path} has a main landmark`).toBe(1);

@@ -1,26 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser, screenshot } from '~/tests/helpers/browser';
-import { startServer, type TestServer } from '~/tests/helpers/server';
+import { describe, expect, it } from 'vitest';
+import { collectPageErrors, screenshot } from '~/tests/helpers/browser';
 import { signInPage } from '~/tests/helpers/session';
+import { appInBrowser } from '~/tests/helpers/app-browser';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appInBrowser();
 
 const DEPARTURE = 'Bashar al-Assad has left Syria.';
 
 describe('the one search box', () => {
   it('finds the departure claim by a reworded search and opens it with the keyboard', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors = collectPageErrors(page);
-    await signInPage(page, server.baseUrl, 'checker');
+    await signInPage(page, app.server.baseUrl, 'checker');
 
     // "/" jumps to the search box from anywhere; the words are reordered, shortened and partial.
     await page.locator('main').click();
@@ -70,10 +61,10 @@ describe('the one search box', () => {
   });
 
   it('suggests the existing claim while a checker types a reworded one', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors = collectPageErrors(page);
-    await signInPage(page, server.baseUrl, 'checker');
-    await page.goto(`${server.baseUrl}/claims/new`, { waitUntil: 'networkidle' });
+    await signInPage(page, app.server.baseUrl, 'checker');
+    await page.goto(`${app.server.baseUrl}/claims/new`, { waitUntil: 'networkidle' });
     await page.getByRole('textbox', { name: 'Claim', exact: true }).fill('Assad has fled Syria');
     const similar = page.getByRole('region', { name: 'Similar claims already logged' });
     await similar.getByText(DEPARTURE).waitFor();

@@ -1,25 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectPageErrors, launchBrowser, screenshot } from '~/tests/helpers/browser';
-import { startServer, type TestServer } from '~/tests/helpers/server';
+import { describe, expect, it } from 'vitest';
+import { collectPageErrors, screenshot } from '~/tests/helpers/browser';
 import { signInPage } from '~/tests/helpers/session';
+import { appInBrowser } from '~/tests/helpers/app-browser';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = appInBrowser();
 
 describe('a story’s timeline', () => {
   it('shows who said what about the reference story, day by day, denial included', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1360, height: 900 } });
     const errors = collectPageErrors(page);
-    await signInPage(page, server.baseUrl, 'editor');
-    await page.goto(`${server.baseUrl}/stories`);
+    await signInPage(page, app.server.baseUrl, 'editor');
+    await page.goto(`${app.server.baseUrl}/stories`);
     await page.getByRole('link', { name: /Fall of Damascus/ }).first().click();
     await page.waitForURL(/\/stories\/\d+/);
     await page.getByRole('tab', { name: 'Timeline' }).click();
