@@ -4,7 +4,7 @@
  * (retrain with `npm run intake:train`).
  */
 import { DomainError } from '../errors';
-import { cueFeatures, roleFeatures, roleWindow, type CueSpan } from './features';
+import { baseFeatures, roleFeatureParts, rolePosition, roleTokenFeatures, roleWindow, stackJoint, type CueSpan } from './features';
 import { Perceptron, bioAllowed, type PerceptronModel } from './perceptron';
 import { tokenize, type Token } from './tokens';
 import { existsSync, readFileSync } from 'node:fs';
@@ -37,7 +37,8 @@ export class IntakeInputTooLargeError extends DomainError {
   }
 }
 
-export interface IntakeModel { cue: PerceptronModel; role: PerceptronModel }
+export interface IntakeModel { cue: PerceptronModel; role: PerceptronModel; joint?: PerceptronModel }
+export interface Models { cue: Perceptron; role: Perceptron; joint?: Perceptron }
 
 /** Where the shipped weights are: beside this module, or under the project root when bundled. */
 function modelPath(): string {
@@ -51,13 +52,23 @@ function modelPath(): string {
   return candidates.find((p) => existsSync(p)) ?? candidates[candidates.length - 1]!;
 }
 
-let loaded: { cue: Perceptron; role: Perceptron } | undefined;
-function models() {
-  if (!loaded) {
-    const m = JSON.parse(gunzipSync(readFileSync(modelPath())).toString('utf8')) as IntakeModel;
-    loaded = { cue: Perceptron.fromModel(m.cue, bioAllowed(m.cue.labels)), role: Perceptron.fromModel(m.role, bioAllowed(m.role.labels)) };
-  }
+let loaded: Models | undefined;
+/** The shipped weights, read once. */
+export function loadShippedModels(): Models {
+  loaded ??= loadModels(JSON.parse(gunzipSync(readFileSync(modelPath())).toString('utf8')) as IntakeModel);
   return loaded;
+}
+
+export function loadModels(m: IntakeModel): Models {
+  const p = (x: PerceptronModel) => Perceptron.fromModel(x, bioAllowed(x.labels));
+  return { cue: p(m.cue), role: p(m.role), ...(m.joint ? { joint: p(m.joint) } : {}) };
+}
+
+/** The sentence tagger's label of every token (stacked into the other taggers' features). */
+export function jointLabels(toks: Token[], joint: Perceptron, feats = baseFeatures(toks)): string[] {
+  const out = new Array<string>(toks.length);
+  for (const [s, e] of sentenceRanges(toks)) joint.decode(feats.slice(s, e)).forEach((k, i) => (out[s + i] = joint.labels[k]!));
+  return out;
 }
 
 /** UTF-8 length of the text, exact once it could exceed the limit (the refusal's measure). */
@@ -95,14 +106,17 @@ export function runs(labels: string[], role: string, offset = 0): [number, numbe
   return out;
 }
 
-export function detectCues(toks: Token[], cueModel: Perceptron): CueSpan[] {
-  const feats = cueFeatures(toks);
+/** The cues of a text, and the sentence tagger's labels (when the model has one) for the role tagger. */
+export function detectCues(toks: Token[], m: Models): { cues: CueSpan[]; joint?: string[] } {
+  const base = baseFeatures(toks);
+  const joint = m.joint ? jointLabels(toks, m.joint, base) : undefined;
+  const feats = joint ? stackJoint(toks, base, joint) : base;
   const cues: CueSpan[] = [];
   for (const [s, e] of sentenceRanges(toks)) {
-    const lab = cueModel.decode(feats.slice(s, e)).map((k) => cueModel.labels[k]!);
+    const lab = m.cue.decode(feats.slice(s, e)).map((k) => m.cue.labels[k]!);
     for (const [a, b] of runs(lab, 'CUE', s)) cues.push({ a, b });
   }
-  return cues;
+  return { cues, ...(joint ? { joint } : {}) };
 }
 
 /** Token spans of given character pieces (the longest run of each), for error analysis with gold cues. */
@@ -243,6 +257,17 @@ function accordingToFallback(toks: Token[], c: CueSpan): [[number, number][], [n
   return b - a >= 2 ? [[[a, b]], [[k + 2, e]]] : null;
 }
 
+/**
+ * When the role tagger finds no source for a cue, the sentence tagger's source nearest the cue in
+ * the same sentence, outside the content ("…, adding that…" after "Mook refused to speculate").
+ */
+export function nearestTaggedSource(toks: Token[], joint: string[], c: CueSpan, content: [number, number][]): [number, number][] {
+  const sent = toks[c.a]!.sent;
+  const dist = ([a, b]: [number, number]) => (b < c.a ? c.a - b : a - c.b);
+  const found = runs(joint, 'SRC').filter(([a, b]) => toks[a]!.sent === sent && (b < c.a || a > c.b) && !content.some(([x, y]) => a <= y && x <= b));
+  return found.length ? [found.reduce((x, y) => (dist(y) < dist(x) ? y : x))] : [];
+}
+
 const firstStart = (s: Span) => (Array.isArray(s) ? s[0]!.start : s.start);
 
 function toPieces(toks: Token[], rs: [number, number][]): Piece[] {
@@ -255,27 +280,51 @@ export function extractAttributions(text: string): Attribution[] {
   const bytes = utf8Length(text);
   if (bytes > MAX_INPUT_BYTES) throw new IntakeInputTooLargeError(bytes);
   if (!text.trim()) return [];
-  return extractWith(text, models());
+  return extractWith(text, loadShippedModels());
 }
 
 /** The extractor with explicit models (used by the trainer to evaluate). */
-export function extractWith(text: string, m: { cue: Perceptron; role: Perceptron }, goldCues?: [number, number][][]): Attribution[] {
-  const { cue: cueModel, role: roleModel } = m;
+export function extractWith(text: string, m: Models, goldCues?: [number, number][][]): Attribution[] {
+  const roleModel = m.role;
   const toks = tokenize(text);
-  const cues = goldCues ? cuesFromPieces(toks, goldCues) : detectCues(toks, cueModel);
+  const detected = detectCues(toks, m);
+  const joint = detected.joint;
+  const cues = goldCues ? cuesFromPieces(toks, goldCues) : detected.cues;
   const isCue = new Uint8Array(toks.length);
   for (const c of cues) for (let i = c.a; i <= c.b; i++) isCue[i] = 1;
   const out: Attribution[] = [];
   for (const att of nominalDenials(text, toks, isCue)) out.push(att);
+  // Role features are scored in groups, each group once per what it depends on (the token and its
+  // position; the position alone; the cue and the position): the same sums roleFeatures would give.
+  const L = roleModel.L;
+  const cached = (cache: Map<number, Float64Array>, key: number, feats: () => string[]) => {
+    let w = cache.get(key);
+    if (!w) cache.set(key, (w = roleModel.add(new Float64Array(L), feats())));
+    return w;
+  };
+  const byToken = new Map<number, Float64Array>(), byPosition = new Map<number, Float64Array>();
   for (const c of cues) {
     const [lo, hi] = roleWindow(toks, c);
-    const lab = roleModel.decode(roleFeatures(toks, lo, hi, c, isCue)).map((k) => roleModel.labels[k]!);
+    const byCue = new Map<number, Float64Array>();
+    const em = roleFeatureParts(toks, lo, hi, c, isCue, joint).map((part, k) => {
+      const i = lo + k;
+      const { dir, so } = rolePosition(toks, i, c);
+      const s = roleModel.add(Float64Array.from(roleModel.bias), part.own);
+      for (const w of [
+        cached(byToken, i * 32 + (dir === 'B' ? 0 : dir === 'A' ? 8 : 16) + so + 3, () => roleTokenFeatures(toks, i, dir, so, isCue, joint)),
+        cached(byPosition, part.sharedKey, part.shared),
+        cached(byCue, part.cueKey, part.ofCue),
+      ]) for (let l = 0; l < L; l++) s[l]! += w[l]!;
+      return s;
+    });
+    const lab = roleModel.decodeScores(em).map((k) => roleModel.labels[k]!);
     let contentRuns = runs(lab, 'CON', lo), sourceRuns = runs(lab, 'SRC', lo);
     if (contentRuns.length === 0) {
       const fb = accordingToFallback(toks, c);
       if (!fb) continue;
       [contentRuns, sourceRuns] = fb;
     }
+    if (sourceRuns.length === 0 && joint) sourceRuns = nearestTaggedSource(toks, joint, c, contentRuns);
     const content = toPieces(toks, contentRuns);
     const source = toPieces(toks, completeSource(toks, trimRuns(toks, sourceRuns), isCue));
     const [[ca, cb]] = trimRuns(toks, [[c.a, c.b]]) as [[number, number]];

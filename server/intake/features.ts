@@ -6,8 +6,20 @@ export const isQuote = (t: Token | undefined) => !!t && QUOTES.has(t.text);
 
 export { shape } from './tokens';
 
-/** Static per-token cue-tagger features. */
-export function cueFeatures(toks: Token[]): string[][] {
+/** The sentence tagger's labels: every token as source, cue, content or none at once. */
+export const JOINT_LABELS = ['O', 'B-SRC', 'I-SRC', 'B-CUE', 'I-CUE', 'B-CON', 'I-CON'];
+
+/**
+ * Static per-token cue-tagger features; with `joint` (the sentence tagger's label per token),
+ * also that tagger's view of the token, its neighbours and its sentence (stacking).
+ */
+export function cueFeatures(toks: Token[], joint?: string[]): string[][] {
+  const base = baseFeatures(toks);
+  return joint ? stackJoint(toks, base, joint) : base;
+}
+
+/** The features both the sentence tagger and the cue tagger use. */
+export function baseFeatures(toks: Token[]): string[][] {
   const n = toks.length;
   const W = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : toks[i]!.lower);
   const P = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : toks[i]!.pos);
@@ -57,6 +69,20 @@ export function cueFeatures(toks: Token[]): string[][] {
   return out;
 }
 
+/** The base features plus the sentence tagger's labels around each token (new arrays). */
+export function stackJoint(toks: Token[], base: string[][], joint: string[]): string[][] {
+  const n = toks.length;
+  const J = (i: number) => (i < 0 || i >= n ? '<>' : joint[i]!);
+  const has: Record<number, Set<string>> = {};
+  for (let i = 0; i < n; i++) (has[toks[i]!.sent] ??= new Set()).add(joint[i]!.slice(2) || 'O');
+  return base.map((fs, i) => {
+    const js = ['SRC', 'CUE', 'CON'].map((r) => (has[toks[i]!.sent]!.has(r) ? r[0] : '-')).join('');
+    const j = J(i);
+    return [...fs, 'j=' + j, 'j-1=' + J(i - 1), 'j+1=' + J(i + 1), 'jjj=' + J(i - 1) + '|' + j + '|' + J(i + 1), 'jl=' + j + '|' + toks[i]!.lemma,
+      'js=' + js, 'jsj=' + js + '|' + j, 'jlex=' + j + '|' + (REPORTING.has(toks[i]!.lemma) ? 'R' : '-')];
+  });
+}
+
 /** Verbs and nouns that commonly introduce what someone said, thought or reported. */
 const REPORTING = new Set(`say tell add note claim argue insist warn suggest explain state report announce declare confirm deny reject dispute
 admit acknowledge concede assert allege accuse charge blame believe think feel know expect hope fear worry predict estimate
@@ -77,9 +103,29 @@ export interface CueSpan { a: number; b: number } // token indices, inclusive
  * Role features for every token of window [lo, hi) relative to the cue [a, b].
  * `isCue` marks tokens of any (other) cue in the document.
  */
-export function roleFeatures(toks: Token[], lo: number, hi: number, cue: CueSpan, isCue: Uint8Array): string[][] {
+export function roleFeatures(toks: Token[], lo: number, hi: number, cue: CueSpan, isCue: Uint8Array, joint?: string[]): string[][] {
+  return roleFeatureParts(toks, lo, hi, cue, isCue, joint).map((p, k) => {
+    const { dir, so } = rolePosition(toks, lo + k, cue);
+    return [...roleTokenFeatures(toks, lo + k, dir, so, isCue, joint), ...p.own, ...p.shared(), ...p.ofCue()];
+  });
+}
+
+/** Role features of one token for one cue, grouped by what they depend on (so scores can be reused). */
+export interface RoleFeatureParts {
+  /** Features that depend on this token and this cue. */
+  own: string[];
+  /** Features of the token's position only (direction, sentence offset, distance, quotes/cues/commas between); `sharedKey` identifies them. */
+  sharedKey: number;
+  shared: () => string[];
+  /** Features of the cue and the token's position (direction, sentence offset, distance); `cueKey` identifies them within one cue. */
+  cueKey: number;
+  ofCue: () => string[];
+}
+
+const BUCKETS = ['0', '1', '2', '3', '4-5', '6-10', '11-20', '21-40', '>40'];
+
+export function roleFeatureParts(toks: Token[], lo: number, hi: number, cue: CueSpan, isCue: Uint8Array, joint?: string[]): RoleFeatureParts[] {
   const { a, b } = cue;
-  const cs = toks[a]!.sent;
   const cl = toks.slice(a, b + 1).map((t) => t.lemma).join('_');
   const W = (i: number) => (i < 0 || i >= toks.length ? '<>' : toks[i]!.lower);
   const P = (i: number) => (i < 0 || i >= toks.length ? '<>' : toks[i]!.pos);
@@ -96,39 +142,65 @@ export function roleFeatures(toks: Token[], lo: number, hi: number, cue: CueSpan
     punctCount[i + 1] = punctCount[i]! + (toks[i]!.text === ',' || toks[i]!.text === ';' || toks[i]!.text === ':' ? 1 : 0);
   }
   const rng = (arr: Int32Array, x: number, y: number) => arr[Math.max(lo, Math.min(hi, y))]! - arr[Math.max(lo, Math.min(hi, x))]!;
-  const out: string[][] = [];
+  const out: RoleFeatureParts[] = [];
   for (let i = lo; i < hi; i++) {
     const t = toks[i]!;
-    const dir = i < a ? 'B' : i > b ? 'A' : 'C';
+    const { dir, so } = rolePosition(toks, i, cue);
     const d = i < a ? a - i : i > b ? i - b : 0;
     const bk = bucket(d);
-    const so = String(Math.max(-3, Math.min(3, t.sent - cs)));
     const oc = dir === 'B' ? rng(cueCount, i + 1, a) : dir === 'A' ? rng(cueCount, b + 1, i) : 0;
     const ocb = oc === 0 ? '0' : oc < 3 ? '1' : '3';
-    const qb = dir === 'B' ? rng(quoteCount, i + 1, a) : dir === 'A' ? rng(quoteCount, b + 1, i) : 0;
-    const qbb = String(Math.min(qb, 3));
-    const pb = dir === 'B' ? rng(punctCount, i + 1, a) : dir === 'A' ? rng(punctCount, b + 1, i) : 0;
-    const pbb = String(Math.min(pb, 2));
-    const sameQ = t.inQuote === cueInQ;
-    const selfCue = isCue[i] && dir !== 'C' ? 1 : 0;
-    const sentStart = i === 0 || toks[i - 1]!.sent !== t.sent;
+    const qb = Math.min(3, dir === 'B' ? rng(quoteCount, i + 1, a) : dir === 'A' ? rng(quoteCount, b + 1, i) : 0);
+    const pb = Math.min(2, dir === 'B' ? rng(punctCount, i + 1, a) : dir === 'A' ? rng(punctCount, b + 1, i) : 0);
+    const qbb = String(qb), pbb = String(pb);
     const D = dir + so;
-    out.push([
-      'b' + dir, 'so=' + D, 'bk=' + dir + bk, 'sobk=' + D + bk,
-      'w=' + dir + t.lower, 'p=' + dir + t.pos, 'sop=' + D + t.pos, 'pbk=' + dir + t.pos + bk,
-      'sh=' + dir + t.shape,
-      'q=' + D + t.inQuote, 'qq=' + D + t.inQuote + cueInQ, 'qb=' + D + qbb, 'qbq=' + D + qbb + t.inQuote,
-      'cl=' + cl + dir, 'clso=' + cl + D, 'clp=' + cl + dir + t.pos, 'clbk=' + cl + dir + bk,
-      'pp-1=' + dir + P(i - 1) + t.pos, 'pp+1=' + dir + t.pos + P(i + 1),
-      'w-1=' + dir + W(i - 1), 'w+1=' + dir + W(i + 1),
-      'oc=' + D + ocb, 'ocp=' + dir + ocb + t.pos, 'self=' + dir + selfCue + t.pos,
-      'pb=' + D + pbb, 'pbp=' + dir + pbb + t.pos, 'pbbk=' + dir + pbb + bk,
-      'ctx=' + cueCtx + D, 'ctxp=' + cueCtx + dir + t.pos, 'ctxq=' + cueCtx + D + t.inQuote,
-      'ss=' + D + sentStart, 'sameQ=' + D + sameQ,
+    const own = [
+      'pbk=' + dir + t.pos + bk, 'qq=' + D + t.inQuote + cueInQ, 'qbq=' + D + qbb + t.inQuote,
+      'clp=' + cl + dir + t.pos, 'ocp=' + dir + ocb + t.pos, 'pbp=' + dir + pbb + t.pos,
+      'ctxp=' + cueCtx + dir + t.pos, 'ctxq=' + cueCtx + D + t.inQuote, 'sameQ=' + D + (t.inQuote === cueInQ),
       'w=' + dir + t.lower + bk,
-    ]);
+    ];
+    if (joint) own.push('jbk=' + dir + bk + joint[i]!, 'joc=' + D + ocb + joint[i]!);
+    const position = ((dir === 'B' ? 0 : dir === 'A' ? 1 : 2) * 7 + so + 3) * 9 + BUCKETS.indexOf(bk);
+    out.push({
+      own,
+      sharedKey: ((position * 4 + qb) * 3 + (oc === 0 ? 0 : oc < 3 ? 1 : 2)) * 3 + pb,
+      shared: () => ['bk=' + dir + bk, 'sobk=' + D + bk, 'qb=' + D + qbb, 'oc=' + D + ocb, 'pb=' + D + pbb, 'pbbk=' + dir + pbb + bk],
+      cueKey: position,
+      ofCue: () => ['cl=' + cl + dir, 'clso=' + cl + D, 'clbk=' + cl + dir + bk, 'ctx=' + cueCtx + D],
+    });
   }
   return out;
+}
+
+/** Where a token lies relative to a cue: before/after/in it, and how many sentences away (±3). */
+export function rolePosition(toks: Token[], i: number, cue: CueSpan): { dir: 'B' | 'A' | 'C'; so: number } {
+  return { dir: i < cue.a ? 'B' : i > cue.b ? 'A' : 'C', so: Math.max(-3, Math.min(3, toks[i]!.sent - toks[cue.a]!.sent)) };
+}
+
+/**
+ * The role features that depend on the token, its direction and sentence offset only, not on
+ * the rest of the cue: the extractor scores them once per token and position and reuses them
+ * for every cue nearby (`roleFeatures(…, 'cue')` gives the rest).
+ */
+export function roleTokenFeatures(toks: Token[], i: number, dir: string, so: number, isCue: Uint8Array, joint?: string[]): string[] {
+  const t = toks[i]!;
+  const W = (k: number) => (k < 0 || k >= toks.length ? '<>' : toks[k]!.lower);
+  const P = (k: number) => (k < 0 || k >= toks.length ? '<>' : toks[k]!.pos);
+  const D = dir + so;
+  const selfCue = isCue[i] && dir !== 'C' ? 1 : 0;
+  const sentStart = i === 0 || toks[i - 1]!.sent !== t.sent;
+  const fs = [
+    'b' + dir, 'so=' + D, 'w=' + dir + t.lower, 'p=' + dir + t.pos, 'sop=' + D + t.pos, 'sh=' + dir + t.shape,
+    'q=' + D + t.inQuote, 'pp-1=' + dir + P(i - 1) + t.pos, 'pp+1=' + dir + t.pos + P(i + 1),
+    'w-1=' + dir + W(i - 1), 'w+1=' + dir + W(i + 1), 'self=' + dir + selfCue + t.pos, 'ss=' + D + sentStart,
+  ];
+  if (joint) {
+    const J = (k: number) => (k < 0 || k >= toks.length ? '<>' : joint[k]!);
+    const j = J(i);
+    fs.push('j=' + dir + j, 'jso=' + D + j, 'jjj=' + dir + J(i - 1) + '|' + j + '|' + J(i + 1), 'jp=' + dir + j + t.pos);
+  }
+  return fs;
 }
 
 /** The token window in which a cue's source and content are searched. */

@@ -54,30 +54,36 @@ export class Perceptron {
   }
 
   scores(feats: string[][]): Float64Array[] {
+    return feats.map((fs) => this.add(Float64Array.from(this.bias), fs));
+  }
+
+  /** Adds the weights of the features to `s` (one score per label) and returns it. */
+  add(s: Float64Array, fs: string[]): Float64Array {
     const L = this.L;
-    return feats.map((fs) => {
-      const s = Float64Array.from(this.bias);
-      if (this.idx) {
-        const flat = this.flat!;
-        for (const f of fs) {
-          const o = this.idx.get(f);
-          if (o !== undefined) for (let l = 0; l < L; l++) s[l]! += flat[o + l]!;
-        }
-      } else {
-        for (const f of fs) {
-          const w = this.w.get(f);
-          if (w) for (let l = 0; l < L; l++) s[l]! += w[l]!;
-        }
+    if (this.idx) {
+      const flat = this.flat!;
+      for (const f of fs) {
+        const o = this.idx.get(f);
+        if (o !== undefined) for (let l = 0; l < L; l++) s[l]! += flat[o + l]!;
       }
-      return s;
-    });
+    } else {
+      for (const f of fs) {
+        const w = this.w.get(f);
+        if (w) for (let l = 0; l < L; l++) s[l]! += w[l]!;
+      }
+    }
+    return s;
   }
 
   decode(feats: string[][]): number[] {
-    const n = feats.length;
+    return this.decodeScores(this.scores(feats));
+  }
+
+  /** Viterbi over given emission scores (one Float64Array of label scores per token). */
+  decodeScores(em: Float64Array[]): number[] {
+    const n = em.length;
     if (n === 0) return [];
     const L = this.L;
-    const em = this.scores(feats);
     const delta = new Float64Array(n * L);
     const back = new Int32Array(n * L);
     for (let c = 0; c < L; c++) {

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   claimText,
+  detectCues,
   extractAttributions,
+  loadShippedModels,
+  nearestTaggedSource,
   IntakeInputTooLargeError,
   MAX_INPUT_BYTES,
   type Attribution,
   type Span,
 } from '~/server/intake/extract';
 import { DomainError } from '~/server/errors';
+import { tokenize } from '~/server/intake/tokens';
 
 /** The text a span covers, pieces joined with " … ". */
 const slice = (text: string, span: Span | null) =>
@@ -158,5 +162,43 @@ describe('claimText (the suggested claim)', () => {
     const text = 'Footage showed crowds as calls of "God is great" echoed from mosques. He said: “The plan is dead';
     expect(claimText(text, [at(text, 'crowds as calls of "God is great" echoed from mosques')])).toBe('Crowds as calls of "God is great" echoed from mosques.');
     expect(claimText(text, [at(text, '“The plan is dead')])).toBe('The plan is dead.');
+  });
+});
+
+describe('the sentence tagger stacked into the cue and role taggers', () => {
+  it('labels a whole sentence at once: the quotation as content, the speaker as source, the verb as cue', () => {
+    const text = '"The water is not safe to drink," the health minister said on Friday.';
+    const toks = tokenize(text);
+    const { joint } = detectCues(toks, loadShippedModels());
+    expect(joint, 'the shipped model has a sentence tagger').toBeDefined();
+    expect(joint).toHaveLength(toks.length);
+    const roleOf = (word: string) => joint![toks.findIndex((t) => t.text === word)]!.replace(/^[BI]-/, '');
+    expect(['The', 'water', 'safe', 'drink'].map(roleOf)).toEqual(['CON', 'CON', 'CON', 'CON']);
+    expect(['health', 'minister'].map(roleOf)).toEqual(['SRC', 'SRC']);
+    expect(roleOf('said')).toBe('CUE');
+    expect(roleOf('Friday')).toBe('O');
+  });
+});
+
+describe('nearestTaggedSource', () => {
+  const text = 'Officials met on Monday. Mook refused to comment on the talks, adding that Smith would decide.';
+  const toks = tokenize(text);
+  const at = (word: string) => toks.findIndex((t) => t.text === word);
+  const labels = (spans: [string, string, string][]) => {
+    const out = toks.map(() => 'O');
+    for (const [role, from, to] of spans) for (let i = at(from); i <= at(to); i++) out[i] = (i === at(from) ? 'B-' : 'I-') + role;
+    return out;
+  };
+  const cue = { a: at('adding'), b: at('adding') };
+  const content: [number, number][] = [[at('Smith'), at('decide')]];
+
+  it("gives a cue without a source the sentence tagger's source nearest to it in the sentence", () => {
+    const joint = labels([['SRC', 'Officials', 'Officials'], ['SRC', 'Mook', 'Mook'], ['SRC', 'Smith', 'Smith']]);
+    // "Officials" is in another sentence and "Smith" inside the content: "Mook" is the one
+    expect(nearestTaggedSource(toks, joint, cue, content)).toEqual([[at('Mook'), at('Mook')]]);
+  });
+
+  it('gives nothing when the sentence tagger saw no source in the sentence', () => {
+    expect(nearestTaggedSource(toks, labels([['SRC', 'Officials', 'Officials']]), cue, content)).toEqual([]);
   });
 });

@@ -7,8 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { Perceptron, bioAllowed } from '../perceptron';
-import { detectCues, extractWith, runs } from '../extract';
+import { detectCues, extractWith, loadModels, runs } from '../extract';
 import { roleFeatures, roleWindow } from '../features';
 import { tokenize } from '../tokens';
 import { readSplit } from './corpus';
@@ -19,7 +18,7 @@ const opt = (name: string, dflt: string) => { const i = args.indexOf(name); retu
 const corpus = opt('--corpus', fileURLToPath(new URL('../../../../shared/polnear/train', import.meta.url)));
 const holdout = Number(opt('--holdout', '80'));
 const m = JSON.parse(gunzipSync(readFileSync(args[0]!)).toString('utf8'));
-const models = { cue: Perceptron.fromModel(m.cue, bioAllowed(m.cue.labels)), role: Perceptron.fromModel(m.role, bioAllowed(m.role.labels)) };
+const models = loadModels(m);
 // --cue-bias B / --con-bias C: decode with other offsets than the model's (to see the trade-off)
 if (args.includes('--cue-bias')) models.cue.bias = Float64Array.from([0, Number(opt('--cue-bias', '0')), Number(opt('--cue-bias', '0')) / 2]);
 if (args.includes('--con-bias')) models.role.bias = Float64Array.from([0, 0, 0, Number(opt('--con-bias', '0')), Number(opt('--con-bias', '0'))]);
@@ -127,12 +126,12 @@ if (args.includes('--dropped')) {
   const bump = (k: string) => stat.set(k, (stat.get(k) ?? 0) + 1);
   for (const a of held) {
     const toks = tokenize(a.text);
-    const cues = detectCues(toks, models.cue);
+    const { cues, joint } = detectCues(toks, models);
     const isCue = new Uint8Array(toks.length);
     for (const c of cues) for (let i = c.a; i <= c.b; i++) isCue[i] = 1;
     for (const c of cues) {
       const [lo, hi] = roleWindow(toks, c);
-      const lab = models.role.decode(roleFeatures(toks, lo, hi, c, isCue)).map((k) => models.role.labels[k]!);
+      const lab = models.role.decode(roleFeatures(toks, lo, hi, c, isCue, joint)).map((k) => models.role.labels[k]!);
       const hasContent = runs(lab, 'CON', lo).length > 0;
       const s = toks[c.a]!.start, e = toks[c.b]!.end;
       const gold = a.gold.some((g) => g.cue.some(([x, y]) => x < e && s < y));

@@ -1,6 +1,6 @@
 /**
- * Trains the intake extractor's two averaged perceptrons on PolNeAR's train split and writes
- * server/intake/model.json. Usage:
+ * Trains the intake extractor's three averaged perceptrons (sentence tagger, cue tagger, role
+ * tagger) on PolNeAR's train split and writes server/intake/model.json.gz. Usage:
  *   npm run intake:train [-- --corpus DIR] [--epochs N] [--limit N] [--holdout N] [--out FILE]
  * --holdout N keeps the last N train articles out of training and scores on them (for tuning;
  * the shipped model is trained with --holdout 0). The dev split is never read here.
@@ -8,11 +8,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { cueFeatures, roleFeatures, roleWindow, type CueSpan } from '../features';
-import { Perceptron, bioAllowed } from '../perceptron';
+import { cueFeatures, JOINT_LABELS, roleFeatures, roleWindow, type CueSpan } from '../features';
+import { Perceptron, bioAllowed, type PerceptronModel } from '../perceptron';
 import { tokenize, type Token } from '../tokens';
-import { extractWith, sentenceRanges } from '../extract';
+import { extractWith, jointLabels, loadModels, sentenceRanges, type IntakeModel } from '../extract';
 import { readSplit, type Article, type Piece } from './corpus';
+import { trainJoint } from './joint';
 import { Scorer } from './score';
 
 const args = process.argv.slice(2);
@@ -23,7 +24,7 @@ const roleEpochs = Number(opt('--role-epochs', opt('--epochs', '8')));
 const limit = Number(opt('--limit', 'Infinity'));
 const holdout = Number(opt('--holdout', '0'));
 const outFile = opt('--out', fileURLToPath(new URL('../model.json.gz', import.meta.url)));
-const minAbs = Number(opt('--prune', '1'));
+const minAbs = Number(opt('--prune', '2'));
 
 // Deterministic shuffling.
 let seed = 12345;
@@ -32,13 +33,25 @@ const shuffle = <T>(xs: T[]) => { for (let i = xs.length - 1; i > 0; i--) { cons
 
 const overlaps = (t: Token, ps: Piece[]) => ps.some(([s, e]) => t.start < e && s < t.end);
 
-interface Prepared { toks: Token[]; cueLabels: number[]; cueFeats: string[][]; sents: [number, number][]; roles: { cue: CueSpan; labels: number[] }[]; isCue: Uint8Array }
+interface Prepared { joint?: string[]; toks: Token[]; cueLabels: number[]; cueFeats: string[][]; sents: [number, number][]; roles: { cue: CueSpan; labels: number[] }[]; isCue: Uint8Array }
 
 const CUE_LABELS = ['O', 'B-CUE', 'I-CUE'];
 const cueBiasOf = (b: number) => [0, b, b / 2];
 const ROLE_LABELS = ['O', 'B-SRC', 'I-SRC', 'B-CON', 'I-CON'];
 
+// The sentence tagger's labels are stacked into both taggers. They must be the labels of a model
+// that has not seen the article (else the taggers learn to trust them too much): article i gets
+// those of the model trained without fold i mod 2. The shipped sentence tagger is trained on all.
+// --joint-folds F0,F1 --joint FILE reuse models written by joint.ts (for experiments); --no-joint
+// trains without stacking.
+const useJoint = !args.includes('--no-joint');
+const readModel = (f: string) => JSON.parse(gunzipSync(readFileSync(f)).toString('utf8')) as PerceptronModel;
+const asTagger = (m: PerceptronModel) => Perceptron.fromModel(m, bioAllowed(JOINT_LABELS));
+let jointFolds: Perceptron[] = [];
+let articleIndex = 0;
+
 function prepare(a: Article): Prepared {
+  const jm = jointFolds.length ? jointFolds[articleIndex++ % jointFolds.length] : undefined;
   const toks = tokenize(a.text);
   const cueLabels = new Array<number>(toks.length).fill(0);
   const isCue = new Uint8Array(toks.length);
@@ -67,13 +80,22 @@ function prepare(a: Article): Prepared {
     for (let i = 0; i < labels.length; i++) if (labels[i] && labels[i - 1] !== labels[i] && labels[i - 1] !== labels[i]! - 1) labels[i] = labels[i]! - 1;
     roles.push({ cue: { a: ca, b: cb }, labels });
   }
-  return { toks, cueLabels, cueFeats: cueFeatures(toks), sents: sentenceRanges(toks), roles, isCue };
+  const joint = jm ? jointLabels(toks, jm) : undefined;
+  return { joint, toks, cueLabels, cueFeats: cueFeatures(toks, joint), sents: sentenceRanges(toks), roles, isCue };
 }
 
 const t0 = performance.now();
 const all = readSplit(corpus, limit);
 const trainSet = all.slice(0, all.length - holdout);
 const heldOut = all.slice(all.length - holdout);
+const jointFiles = opt('--joint-folds', '').split(',').filter(Boolean);
+const log = (m: string) => console.log(`${m} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+if (useJoint) {
+  jointFolds = jointFiles.length
+    ? jointFiles.map((f) => asTagger(readModel(f)))
+    : [0, 1].map((k) => asTagger(trainJoint(trainSet.filter((_, i) => i % 2 !== k), { log: (m) => log(`fold ${k}: ${m}`) })));
+}
+const jointModel = !useJoint ? undefined : opt('--joint', '') ? readModel(opt('--joint', '')) : trainJoint(trainSet, { log });
 const prepared = trainSet.map(prepare);
 console.log(`prepared ${prepared.length} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
@@ -96,7 +118,7 @@ for (let ep = 0; ep < (roleFrom ? 0 : roleEpochs); ep++) {
   let wrong = 0;
   for (const { p, r } of shuffle(roleItems)) {
     const [lo, hi] = roleWindow(p.toks, r.cue);
-    if (roleModel.train(roleFeatures(p.toks, lo, hi, r.cue, p.isCue), r.labels.slice(lo, hi))) wrong++;
+    if (roleModel.train(roleFeatures(p.toks, lo, hi, r.cue, p.isCue, p.joint), r.labels.slice(lo, hi))) wrong++;
   }
   console.log(`role epoch ${ep + 1}: ${wrong}/${roleItems.length} windows wrong (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
 }
@@ -112,12 +134,13 @@ const round = (m: ReturnType<Perceptron['export']>) => {
   m.trans = m.trans.map((w) => Math.round(w * 10) / 10);
   return m;
 };
-const model = {
+const model: IntakeModel = {
+  ...(jointModel ? { joint: jointModel } : {}),
   cue: round(cueModel.export(minAbs)),
   role: roleFrom ? (JSON.parse(gunzipSync(readFileSync(roleFrom)).toString('utf8')) as { role: ReturnType<Perceptron['export']> }).role : round(roleModel.export(minAbs)),
 };
 function scoreWith(arts: Article[], cueBias: number[], roleBias: number[]) {
-  const m = { cue: Perceptron.fromModel(model.cue, bioAllowed(CUE_LABELS)), role: Perceptron.fromModel(model.role, bioAllowed(ROLE_LABELS)) };
+  const m = loadModels(model);
   m.cue.bias = Float64Array.from(cueBias);
   m.role.bias = Float64Array.from(roleBias);
   const sc = new Scorer();
@@ -125,7 +148,8 @@ function scoreWith(arts: Article[], cueBias: number[], roleBias: number[]) {
   return sc;
 }
 const roleBiasOf = (s: number, c: number) => [0, s, s, c, c];
-let cueB = Number(opt('--cue-bias', '0')), srcB = Number(opt('--src-bias', '0')), conB = Number(opt('--con-bias', '0'));
+// decoding offsets chosen with --tune on held-out train
+let cueB = Number(opt('--cue-bias', '20')), srcB = Number(opt('--src-bias', '0')), conB = Number(opt('--con-bias', '20'));
 if (args.includes('--tune') && heldOut.length) {
   const objective = (sc: Scorer) => { const f = sc.f1(); return (f.content + f.source + f.attribution) / 3; };
   let best = -1;
