@@ -47,11 +47,9 @@ const ROLE_LABELS = ['O', 'B-SRC', 'I-SRC', 'B-CON', 'I-CON'];
 const useJoint = !args.includes('--no-joint');
 const readModel = (f: string) => JSON.parse(gunzipSync(readFileSync(f)).toString('utf8')) as PerceptronModel;
 const asTagger = (m: PerceptronModel) => Perceptron.fromModel(m, bioAllowed(JOINT_LABELS));
-let jointFolds: Perceptron[] = [];
-let articleIndex = 0;
 
-function prepare(a: Article): Prepared {
-  const jm = jointFolds.length ? jointFolds[articleIndex++ % jointFolds.length] : undefined;
+/** Token labels and features of an article; `jm` is the sentence tagger whose labels are stacked. */
+function prepare(a: Article, jm?: Perceptron): Prepared {
   const toks = tokenize(a.text);
   const cueLabels = new Array<number>(toks.length).fill(0);
   const isCue = new Uint8Array(toks.length);
@@ -90,13 +88,13 @@ const trainSet = all.slice(0, all.length - holdout);
 const heldOut = all.slice(all.length - holdout);
 const jointFiles = opt('--joint-folds', '').split(',').filter(Boolean);
 const log = (m: string) => console.log(`${m} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
-if (useJoint) {
-  jointFolds = jointFiles.length
+const jointFolds = !useJoint
+  ? []
+  : jointFiles.length
     ? jointFiles.map((f) => asTagger(readModel(f)))
     : [0, 1].map((k) => asTagger(trainJoint(trainSet.filter((_, i) => i % 2 !== k), { log: (m) => log(`fold ${k}: ${m}`) })));
-}
 const jointModel = !useJoint ? undefined : opt('--joint', '') ? readModel(opt('--joint', '')) : trainJoint(trainSet, { log });
-const prepared = trainSet.map(prepare);
+const prepared = trainSet.map((a, i) => prepare(a, jointFolds[i % Math.max(1, jointFolds.length)]));
 console.log(`prepared ${prepared.length} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 const cueModel = new Perceptron(CUE_LABELS, bioAllowed(CUE_LABELS));
