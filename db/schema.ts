@@ -252,7 +252,17 @@ export interface MergeTable {
   version: Version;
 }
 
+/** Failed password sign-ins, per account, for the sign-in throttle. */
+export interface SignInFailureTable {
+  id: Generated<number>;
+  /** Lower-cased, as typed at sign-in (whether or not an account has it). */
+  email: string;
+  /** Milliseconds since the epoch. */
+  at: number;
+}
+
 export interface Database {
+  signInFailure: SignInFailureTable;
   story: StoryTable;
   claim: ClaimTable;
   storyClaim: StoryClaimTable;

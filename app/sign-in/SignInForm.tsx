@@ -30,7 +30,10 @@ export function SignInForm({
     if (err) {
       setError(
         err.status === 429
-          ? 'Too many attempts. Wait a minute, then try again.'
+          ? // the account's own lock says how long it lasts; the per-address limit is a minute
+            err.message?.includes('for this account')
+            ? err.message
+            : 'Too many attempts. Wait a minute, then try again.'
           : err.status === 403
             ? 'This account is disabled. Ask an admin of your desk.'
             : 'Email or password is not right. Check both and try again.',
@@ -67,7 +70,7 @@ export function SignInForm({
           <Stack gap={6}>
             {demoAccounts.map((a) => (
               <Group key={a.email} justify="space-between" wrap="nowrap" gap="sm">
-                <div>
+                <div style={{ minWidth: 0 }}>
                   <Text size="sm" fw={600}>
                     {ROLE_LABEL[a.role]}
                   </Text>
@@ -75,7 +78,7 @@ export function SignInForm({
                     <Code>{a.email}</Code> / <Code>{a.password}</Code>
                   </Text>
                 </div>
-                <Button size="xs" variant="light" aria-label={`Sign in as ${a.role}`} onClick={() => signIn({ email: a.email, password: a.password })}>
+                <Button size="xs" variant="light" style={{ flexShrink: 0 }} aria-label={`Sign in as ${a.role}`} onClick={() => signIn({ email: a.email, password: a.password })}>
                   Sign in
                 </Button>
               </Group>

@@ -5,6 +5,7 @@ import * as m0003 from './0003_reviews';
 import * as m0004 from './0004_search';
 import * as m0005 from './0005_merges';
 import * as m0006 from './0006_graph_indexes';
+import * as m0007 from './0007_sign_in_failures';
 
 /** Every migration, in order. Listed in code so bundlers and tests see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_search': m0004,
   '0005_merges': m0005,
   '0006_graph_indexes': m0006,
+  '0007_sign_in_failures': m0007,
 };

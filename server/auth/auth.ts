@@ -3,10 +3,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { betterAuth } from 'better-auth';
 import { nextCookies } from 'better-auth/next-js';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { admin } from 'better-auth/plugins';
 import { createAccessControl } from 'better-auth/plugins/access';
 import { adminAc, defaultStatements, userAc } from 'better-auth/plugins/admin/access';
 import { databasePath, type DB } from '~/db/client';
+import { lockedFor, lockedMessage, signInFailed, signInSucceeded } from './sign-in-throttle';
 
 const ac = createAccessControl(defaultStatements);
 const roles = {
@@ -42,6 +44,9 @@ function requestOrigin(request?: Request): string | undefined {
   return `${proto}://${host}`;
 }
 
+/** Addresses or CIDR ranges of the reverse proxies in front of the app (TRUSTED_PROXIES, comma-separated). */
+export const trustedProxies = () => (process.env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
 export function createAuth(db: DB, opts: { secret?: string } = {}) {
   const baseURL = appBaseUrl();
   return betterAuth({
@@ -65,9 +70,33 @@ export function createAuth(db: DB, opts: { secret?: string } = {}) {
       storage: 'database',
       window: 60,
       max: 200,
-      customRules: { '/sign-in/email': { window: 60, max: 5 }, '/change-password': { window: 60, max: 5 } },
+      // per client address when a proxy tells it (TRUSTED_PROXIES); without one every client shares
+      // these buckets, so they are wider, and the per-account throttle does the guarding
+      customRules: {
+        '/sign-in/email': { window: 60, max: trustedProxies().length ? 5 : 30 },
+        '/change-password': { window: 60, max: trustedProxies().length ? 5 : 30 },
+      },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/sign-in/email') return;
+        const wait = await lockedFor(db, ctx.body?.email);
+        if (wait > 0) throw new APIError('TOO_MANY_REQUESTS', { message: lockedMessage(wait) });
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/sign-in/email') return;
+        const returned = ctx.context.returned;
+        if (returned instanceof APIError) {
+          if (returned.statusCode === 401) await signInFailed(db, ctx.body?.email);
+        } else await signInSucceeded(db, ctx.body?.email);
+      }),
     },
     advanced: {
+      // Client addresses for the per-address limits: behind a reverse proxy, list it in
+      // TRUSTED_PROXIES and the address is read from X-Forwarded-For past it. Without one, the
+      // header is ignored (a client could write any address there) and the limits apply to all
+      // clients together; the per-account throttle above does not depend on addresses.
+      ipAddress: trustedProxies().length ? { trustedProxies: trustedProxies() } : { ipAddressHeaders: [] },
       useSecureCookies: baseURL.startsWith('https:'),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
     },

@@ -108,3 +108,24 @@ describe('stored text and links are inert', () => {
     await ctx.close();
   });
 });
+
+describe('password guessing', () => {
+  it('after five wrong passwords the sign-in page says the account is locked, and for how long', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1360, height: 900 } });
+    await page.goto(`${app.server.baseUrl}/sign-in`, { waitUntil: 'networkidle' });
+    await page.getByRole('textbox', { name: 'Email' }).fill('guesser-target@desk.test');
+    const password = page.getByRole('textbox', { name: 'Password' });
+    const alert = page.getByRole('alert');
+    for (let i = 1; i <= 5; i++) {
+      await password.fill(`guess number ${i}`);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await alert.filter({ hasText: 'Email or password is not right' }).waitFor();
+      await page.getByRole('button', { name: 'Sign in', exact: true, disabled: false }).waitFor();
+    }
+    await password.fill('guess number 6');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await alert.filter({ hasText: 'Too many wrong passwords for this account. Try again in 15 minutes' }).waitFor();
+    await screenshot(page, 'sign-in-locked', { fullPage: false });
+    await page.close();
+  });
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { APIError } from 'better-auth/api';
 import { createAuth } from '~/server/auth/auth';
+import { lockedFor, lockedMessage, signInFailed, WINDOW_MS } from '~/server/auth/sign-in-throttle';
 import { freshDb } from '../helpers/db';
 
 const SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -34,5 +36,44 @@ describe('accounts through better-auth on our SQLite database', () => {
     const res = await auth.api.signInEmail({ body: { email: 'ed@desk.test', password: 'wrong password!' }, asResponse: true });
     expect(res.status).toBe(401);
     expect(await db.selectFrom('session').selectAll().execute()).toEqual([]);
+  });
+});
+
+describe('the per-account sign-in throttle', () => {
+  // a refusal by the before-hook comes back as a thrown APIError from auth.api (as a 429 over HTTP)
+  const signIn = (auth: Awaited<ReturnType<typeof setup>>['auth'], email: string, password: string) =>
+    auth.api.signInEmail({ body: { email, password }, asResponse: true }).then(
+      (r) => r.status,
+      (e: unknown) => {
+        if (e instanceof APIError) return e.statusCode;
+        throw e;
+      },
+    );
+
+  it('locks an account after five wrong passwords; then even the right one is refused', async () => {
+    const { auth } = await setup();
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push(await signIn(auth, i % 2 ? 'ED@desk.test' : 'ed@desk.test', 'wrong password!'));
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(await signIn(auth, 'ed@desk.test', 'correct horse battery')).toBe(429);
+  });
+
+  it('forgets the wrong passwords once the right one gets in', async () => {
+    const { auth } = await setup();
+    for (let i = 0; i < 4; i++) expect(await signIn(auth, 'ed@desk.test', 'wrong password!')).toBe(401);
+    expect(await signIn(auth, 'ed@desk.test', 'correct horse battery')).toBe(200);
+    for (let i = 0; i < 4; i++) expect(await signIn(auth, 'ed@desk.test', 'wrong password!')).toBe(401);
+    expect(await signIn(auth, 'ed@desk.test', 'correct horse battery')).toBe(200);
+  });
+
+  it('lets the account try again once its fifth-latest failure is fifteen minutes old, and leaves other accounts alone', async () => {
+    const { db } = await setup();
+    const t0 = Date.UTC(2026, 10, 25, 9, 0);
+    for (let i = 0; i < 5; i++) await signInFailed(db, 'ed@desk.test', t0 + i * 60_000);
+    expect(await lockedFor(db, 'ed@desk.test', t0 + 5 * 60_000)).toBe(10 * 60_000);
+    expect(await lockedFor(db, 'Ed@Desk.test ', t0 + 5 * 60_000)).toBe(10 * 60_000);
+    expect(await lockedFor(db, 'other@desk.test', t0 + 5 * 60_000)).toBe(0);
+    expect(await lockedFor(db, 'ed@desk.test', t0 + WINDOW_MS + 1)).toBe(0);
+    expect(lockedMessage(10 * 60_000)).toMatch(/Try again in 10 minutes/);
   });
 });

@@ -1,0 +1,19 @@
+import type { DB } from '~/db/client';
+
+/** Times (ms) of the account's failed sign-ins since `since`, newest first. */
+export async function failuresSince(db: DB, email: string, since: number): Promise<number[]> {
+  const rows = await db.selectFrom('signInFailure').select('at').where('email', '=', email).where('at', '>', since).orderBy('at', 'desc').execute();
+  return rows.map((r) => r.at);
+}
+
+/** Records a failure and forgets every failure older than `forgetBefore` (of any account). */
+export async function recordFailure(db: DB, email: string, at: number, forgetBefore: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('signInFailure').where('at', '<=', forgetBefore).execute();
+    await trx.insertInto('signInFailure').values({ email, at }).execute();
+  });
+}
+
+export async function clearFailures(db: DB, email: string): Promise<void> {
+  await db.deleteFrom('signInFailure').where('email', '=', email).execute();
+}
