@@ -33,4 +33,4 @@ export async function signInSucceeded(db: DB, email: unknown): Promise<void> {
 
 /** The message a locked account gets, with the wait in whole minutes. */
 export const lockedMessage = (ms: number) =>
-  `Too many wrong passwords for this account. Try again in ${Math.max(1, Math.ceil(ms / 60_000))} minute${Math.ceil(ms / 60_000) > 1 ? 's' : ''}, or ask an admin to set a new password.`;
+  `Too many wrong passwords for this account. Try again in ${Math.max(1, Math.ceil(ms / 60_000))} minute${Math.ceil(ms / 60_000) > 1 ? 's' : ''}.`;
