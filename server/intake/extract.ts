@@ -4,7 +4,7 @@
  * (retrain with `npm run intake:train`).
  */
 import { DomainError } from '../errors';
-import { baseFeatures, roleFeatureParts, rolePosition, roleTokenFeatures, roleWindow, stackJoint, type CueSpan } from './features';
+import { baseFeatures, roleFeatureParts, roleWindow, stackJoint, type CueSpan } from './features';
 import { Perceptron, bioAllowed, type PerceptronModel } from './perceptron';
 import { tokenize, type Token } from './tokens';
 import { existsSync, readFileSync } from 'node:fs';
@@ -294,27 +294,20 @@ export function extractWith(text: string, m: Models, goldCues?: [number, number]
   for (const c of cues) for (let i = c.a; i <= c.b; i++) isCue[i] = 1;
   const out: Attribution[] = [];
   for (const att of nominalDenials(text, toks, isCue)) out.push(att);
-  // Role features are scored in groups, each group once per what it depends on (the token and its
-  // position; the position alone; the cue and the position): the same sums roleFeatures would give.
+  // Role features come in groups that depend on less than the token and the cue; each group is
+  // scored once per key (see RoleFeatureParts): the same sums as scoring roleFeatures.
   const L = roleModel.L;
-  const cached = (cache: Map<number, Float64Array>, key: number, feats: () => string[]) => {
-    let w = cache.get(key);
-    if (!w) cache.set(key, (w = roleModel.add(new Float64Array(L), feats())));
-    return w;
-  };
-  const byToken = new Map<number, Float64Array>(), byPosition = new Map<number, Float64Array>();
+  const documentCaches = [new Map<number, Float64Array>(), new Map<number, Float64Array>()];
   for (const c of cues) {
     const [lo, hi] = roleWindow(toks, c);
-    const byCue = new Map<number, Float64Array>();
-    const em = roleFeatureParts(toks, lo, hi, c, isCue, joint).map((part, k) => {
-      const i = lo + k;
-      const { dir, so } = rolePosition(toks, i, c);
+    const caches = [...documentCaches, new Map<number, Float64Array>()];
+    const em = roleFeatureParts(toks, lo, hi, c, isCue, joint).map((part) => {
       const s = roleModel.add(Float64Array.from(roleModel.bias), part.own);
-      for (const w of [
-        cached(byToken, i * 32 + (dir === 'B' ? 0 : dir === 'A' ? 8 : 16) + so + 3, () => roleTokenFeatures(toks, i, dir, so, isCue, joint)),
-        cached(byPosition, part.sharedKey, part.shared),
-        cached(byCue, part.cueKey, part.ofCue),
-      ]) for (let l = 0; l < L; l++) s[l]! += w[l]!;
+      part.groups.forEach(({ key, feats }, g) => {
+        let w = caches[g]!.get(key);
+        if (!w) caches[g]!.set(key, (w = roleModel.add(new Float64Array(L), feats())));
+        for (let l = 0; l < L; l++) s[l]! += w[l]!;
+      });
       return s;
     });
     const lab = roleModel.decodeScores(em).map((k) => roleModel.labels[k]!);

@@ -95,7 +95,9 @@ interview poll survey study analysis report data documents source sources spokes
 officials memo letter email emails message video footage announcement remarks speech comments testimony claim claims
 allegation allegations accusation accusations criticism warning warnings belief view views opinion concern concerns`.split(/\s+/));
 
-const bucket = (d: number) => (d <= 3 ? String(d) : d <= 5 ? '4-5' : d <= 10 ? '6-10' : d <= 20 ? '11-20' : d <= 40 ? '21-40' : '>40');
+const BUCKETS = ['0', '1', '2', '3', '4-5', '6-10', '11-20', '21-40', '>40'];
+const bucketIndex = (d: number) => (d <= 3 ? d : d <= 5 ? 4 : d <= 10 ? 5 : d <= 20 ? 6 : d <= 40 ? 7 : 8);
+const bucket = (d: number) => BUCKETS[bucketIndex(d)]!;
 
 export interface CueSpan { a: number; b: number } // token indices, inclusive
 
@@ -104,25 +106,22 @@ export interface CueSpan { a: number; b: number } // token indices, inclusive
  * `isCue` marks tokens of any (other) cue in the document.
  */
 export function roleFeatures(toks: Token[], lo: number, hi: number, cue: CueSpan, isCue: Uint8Array, joint?: string[]): string[][] {
-  return roleFeatureParts(toks, lo, hi, cue, isCue, joint).map((p, k) => {
-    const { dir, so } = rolePosition(toks, lo + k, cue);
-    return [...roleTokenFeatures(toks, lo + k, dir, so, isCue, joint), ...p.own, ...p.shared(), ...p.ofCue()];
-  });
+  return roleFeatureParts(toks, lo, hi, cue, isCue, joint).map((p) => [...p.own, ...p.groups.flatMap((g) => g.feats())]);
 }
 
-/** Role features of one token for one cue, grouped by what they depend on (so scores can be reused). */
+/**
+ * Role features of one token for one cue: those that depend on both (`own`), and three groups
+ * that depend on less, each with a key, so the extractor can score a group once per key:
+ * `groups[0]` the token and its position (direction, sentence offset), keyed within the document;
+ * `groups[1]` the position alone (direction, sentence offset, distance, quotes/cues/commas
+ * between), keyed within the document; `groups[2]` the cue and the position, keyed within one cue.
+ */
 export interface RoleFeatureParts {
-  /** Features that depend on this token and this cue. */
   own: string[];
-  /** Features of the token's position only (direction, sentence offset, distance, quotes/cues/commas between); `sharedKey` identifies them. */
-  sharedKey: number;
-  shared: () => string[];
-  /** Features of the cue and the token's position (direction, sentence offset, distance); `cueKey` identifies them within one cue. */
-  cueKey: number;
-  ofCue: () => string[];
+  groups: [RoleFeatureGroup, RoleFeatureGroup, RoleFeatureGroup];
 }
+export interface RoleFeatureGroup { key: number; feats: () => string[] }
 
-const BUCKETS = ['0', '1', '2', '3', '4-5', '6-10', '11-20', '21-40', '>40'];
 
 export function roleFeatureParts(toks: Token[], lo: number, hi: number, cue: CueSpan, isCue: Uint8Array, joint?: string[]): RoleFeatureParts[] {
   const { a, b } = cue;
@@ -161,29 +160,30 @@ export function roleFeatureParts(toks: Token[], lo: number, hi: number, cue: Cue
       'w=' + dir + t.lower + bk,
     ];
     if (joint) own.push('jbk=' + dir + bk + joint[i]!, 'joc=' + D + ocb + joint[i]!);
-    const position = ((dir === 'B' ? 0 : dir === 'A' ? 1 : 2) * 7 + so + 3) * 9 + BUCKETS.indexOf(bk);
+    const at = (dir === 'B' ? 0 : dir === 'A' ? 1 : 2) * 7 + so + 3; // 0..20
+    const position = at * 9 + bucketIndex(d); // 0..188
     out.push({
       own,
-      sharedKey: ((position * 4 + qb) * 3 + (oc === 0 ? 0 : oc < 3 ? 1 : 2)) * 3 + pb,
-      shared: () => ['bk=' + dir + bk, 'sobk=' + D + bk, 'qb=' + D + qbb, 'oc=' + D + ocb, 'pb=' + D + pbb, 'pbbk=' + dir + pbb + bk],
-      cueKey: position,
-      ofCue: () => ['cl=' + cl + dir, 'clso=' + cl + D, 'clbk=' + cl + dir + bk, 'ctx=' + cueCtx + D],
+      groups: [
+        { key: i * 21 + at, feats: () => roleTokenFeatures(toks, i, dir, so, isCue, joint) },
+        {
+          key: ((position * 4 + qb) * 3 + (oc === 0 ? 0 : oc < 3 ? 1 : 2)) * 3 + pb,
+          feats: () => ['bk=' + dir + bk, 'sobk=' + D + bk, 'qb=' + D + qbb, 'oc=' + D + ocb, 'pb=' + D + pbb, 'pbbk=' + dir + pbb + bk],
+        },
+        { key: position, feats: () => ['cl=' + cl + dir, 'clso=' + cl + D, 'clbk=' + cl + dir + bk, 'ctx=' + cueCtx + D] },
+      ],
     });
   }
   return out;
 }
 
 /** Where a token lies relative to a cue: before/after/in it, and how many sentences away (±3). */
-export function rolePosition(toks: Token[], i: number, cue: CueSpan): { dir: 'B' | 'A' | 'C'; so: number } {
+function rolePosition(toks: Token[], i: number, cue: CueSpan): { dir: 'B' | 'A' | 'C'; so: number } {
   return { dir: i < cue.a ? 'B' : i > cue.b ? 'A' : 'C', so: Math.max(-3, Math.min(3, toks[i]!.sent - toks[cue.a]!.sent)) };
 }
 
-/**
- * The role features that depend on the token, its direction and sentence offset only, not on
- * the rest of the cue: the extractor scores them once per token and position and reuses them
- * for every cue nearby (`roleFeatures(…, 'cue')` gives the rest).
- */
-export function roleTokenFeatures(toks: Token[], i: number, dir: string, so: number, isCue: Uint8Array, joint?: string[]): string[] {
+/** The role features of a token that depend only on it and its direction and sentence offset. */
+function roleTokenFeatures(toks: Token[], i: number, dir: string, so: number, isCue: Uint8Array, joint?: string[]): string[] {
   const t = toks[i]!;
   const W = (k: number) => (k < 0 || k >= toks.length ? '<>' : toks[k]!.lower);
   const P = (k: number) => (k < 0 || k >= toks.length ? '<>' : toks[k]!.pos);
