@@ -5,7 +5,7 @@
  */
 import { DomainError } from '../errors';
 import { baseFeatures, roleFeatureParts, roleWindow, stackJoint, type CueSpan } from './features';
-import { Perceptron, bioAllowed, type PerceptronModel } from './perceptron';
+import { Perceptron, type PerceptronModel } from './perceptron';
 import { tokenize, type Token } from './tokens';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,16 +52,18 @@ function modelPath(): string {
   return candidates.find((p) => existsSync(p)) ?? candidates[candidates.length - 1]!;
 }
 
+/** A gzipped JSON weights file (the shipped model, or a trainer's output). */
+export const readModelFile = <T = IntakeModel>(path: string): T => JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as T;
+
 let loaded: Models | undefined;
 /** The shipped weights, read once. */
 export function loadShippedModels(): Models {
-  loaded ??= loadModels(JSON.parse(gunzipSync(readFileSync(modelPath())).toString('utf8')) as IntakeModel);
+  loaded ??= loadModels(readModelFile(modelPath()));
   return loaded;
 }
 
 export function loadModels(m: IntakeModel): Models {
-  const p = (x: PerceptronModel) => Perceptron.fromModel(x, bioAllowed(x.labels));
-  return { cue: p(m.cue), role: p(m.role), ...(m.joint ? { joint: p(m.joint) } : {}) };
+  return { cue: Perceptron.fromModel(m.cue), role: Perceptron.fromModel(m.role), ...(m.joint ? { joint: Perceptron.fromModel(m.joint) } : {}) };
 }
 
 /** The sentence tagger's label of every token (stacked into the other taggers' features). */

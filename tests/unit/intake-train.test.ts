@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jointLabels } from '~/server/intake/extract';
 import { JOINT_LABELS } from '~/server/intake/features';
-import { Perceptron, bioAllowed } from '~/server/intake/perceptron';
+import { Perceptron } from '~/server/intake/perceptron';
 import { tokenize } from '~/server/intake/tokens';
 import type { Article } from '~/server/intake/train/corpus';
 import { trainJoint } from '~/server/intake/train/joint';
@@ -23,7 +23,7 @@ describe('trainJoint (the sentence tagger of the intake trainer)', () => {
       article('Officials denied that the budget had doubled. The river rose overnight.', [{ source: 'Officials', cue: 'denied', content: 'that the budget had doubled' }]),
       article('The council said the park would stay. Rain fell in the afternoon.', [{ source: 'The council', cue: 'said', content: 'the park would stay' }]),
     ];
-    const model = Perceptron.fromModel(trainJoint(arts, { epochs: 5, prune: 0 }), bioAllowed(JOINT_LABELS));
+    const model = Perceptron.fromModel(trainJoint(arts, { epochs: 5, prune: 0 }));
     const text = arts[0]!.text;
     const toks = tokenize(text);
     const labels = jointLabels(toks, model);

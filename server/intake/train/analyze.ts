@@ -4,10 +4,8 @@
  * Prints the scores with predicted cues and with gold cues (oracle), to show whether cue
  * detection or role tagging limits the figures.
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { detectCues, extractWith, loadModels, runs } from '../extract';
+import { detectCues, extractWith, loadModels, readModelFile, runs } from '../extract';
 import { roleFeatures, roleWindow } from '../features';
 import { tokenize } from '../tokens';
 import { readSplit } from './corpus';
@@ -17,8 +15,7 @@ const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : dflt; };
 const corpus = opt('--corpus', fileURLToPath(new URL('../../../../shared/polnear/train', import.meta.url)));
 const holdout = Number(opt('--holdout', '80'));
-const m = JSON.parse(gunzipSync(readFileSync(args[0]!)).toString('utf8'));
-const models = loadModels(m);
+const models = loadModels(readModelFile(args[0]!));
 // --cue-bias B / --con-bias C: decode with other offsets than the model's (to see the trade-off)
 if (args.includes('--cue-bias')) models.cue.bias = Float64Array.from([0, Number(opt('--cue-bias', '0')), Number(opt('--cue-bias', '0')) / 2]);
 if (args.includes('--con-bias')) models.role.bias = Float64Array.from([0, 0, 0, Number(opt('--con-bias', '0')), Number(opt('--con-bias', '0'))]);

@@ -3,6 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 export type Piece = [number, number];
+
+/** Whether a token overlaps any of the gold pieces. */
+export const overlaps = (t: { start: number; end: number }, ps: Piece[]) => ps.some(([s, e]) => t.start < e && s < t.end);
 export interface GoldAttribution { source: Piece[]; cue: Piece[]; content: Piece[] }
 export interface Article { name: string; text: string; gold: GoldAttribution[] }
 

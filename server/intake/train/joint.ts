@@ -11,12 +11,10 @@ import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { baseFeatures, JOINT_LABELS } from '../features';
-import { Perceptron, bioAllowed, type PerceptronModel } from '../perceptron';
+import { Perceptron, bioAllowed, compact, seededShuffle, type PerceptronModel } from '../perceptron';
 import { tokenize, type Token } from '../tokens';
 import { sentenceRanges } from '../extract';
-import { readSplit, type Article } from './corpus';
-
-const overlaps = (t: Token, ps: [number, number][]) => ps.some(([s, e]) => t.start < e && s < t.end);
+import { overlaps, readSplit, type Article } from './corpus';
 
 /** Gold sentence-tagger labels: cue over source over content where annotations would overlap. */
 function jointGold(a: Article, toks: Token[]): number[] {
@@ -37,9 +35,7 @@ function jointGold(a: Article, toks: Token[]): number[] {
  * tenth of its full size and the stacked figures do not move).
  */
 export function trainJoint(articles: Article[], { epochs = 6, prune = 10, log = (_: string) => {} } = {}): PerceptronModel {
-  let seed = 777;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const shuffle = <T>(xs: T[]) => { for (let i = xs.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [xs[i], xs[j]] = [xs[j]!, xs[i]!]; } return xs; };
+  const shuffle = seededShuffle(777);
   const items = articles.flatMap((a) => {
     const toks = tokenize(a.text);
     const gold = jointGold(a, toks), feats = baseFeatures(toks);
@@ -51,13 +47,7 @@ export function trainJoint(articles: Article[], { epochs = 6, prune = 10, log = 
     for (const it of shuffle(items)) if (m.train(it.f, it.g)) wrong++;
     log(`sentence tagger epoch ${ep + 1}: ${wrong}/${items.length} sentences wrong`);
   }
-  const model = m.export(prune);
-  const L = JOINT_LABELS.length, values = model.values!;
-  const order = model.keys!.map((_, i) => i).sort((x, y) => (model.keys![x]! < model.keys![y]! ? -1 : 1));
-  model.keys = order.map((i) => model.keys![i]!);
-  model.values = order.flatMap((i) => values.slice(i * L, (i + 1) * L).map((w) => Math.round(w)));
-  model.trans = model.trans.map((w) => Math.round(w * 10) / 10);
-  return model;
+  return compact(m.export(prune));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

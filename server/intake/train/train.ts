@@ -5,14 +5,14 @@
  * --holdout N keeps the last N train articles out of training and scores on them (for tuning;
  * the shipped model is trained with --holdout 0). The dev split is never read here.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { cueFeatures, JOINT_LABELS, roleFeatures, roleWindow, type CueSpan } from '../features';
-import { Perceptron, bioAllowed, type PerceptronModel } from '../perceptron';
+import { cueFeatures, roleFeatures, roleWindow, type CueSpan } from '../features';
+import { Perceptron, bioAllowed, compact, seededShuffle, type PerceptronModel } from '../perceptron';
 import { tokenize, type Token } from '../tokens';
-import { extractWith, jointLabels, loadModels, sentenceRanges, type IntakeModel } from '../extract';
-import { readSplit, type Article, type Piece } from './corpus';
+import { extractWith, jointLabels, loadModels, readModelFile, sentenceRanges, type IntakeModel } from '../extract';
+import { overlaps, readSplit, type Article } from './corpus';
 import { trainJoint } from './joint';
 import { Scorer } from './score';
 
@@ -26,12 +26,7 @@ const holdout = Number(opt('--holdout', '0'));
 const outFile = opt('--out', fileURLToPath(new URL('../model.json.gz', import.meta.url)));
 const minAbs = Number(opt('--prune', '2'));
 
-// Deterministic shuffling.
-let seed = 12345;
-const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-const shuffle = <T>(xs: T[]) => { for (let i = xs.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [xs[i], xs[j]] = [xs[j]!, xs[i]!]; } return xs; };
-
-const overlaps = (t: Token, ps: Piece[]) => ps.some(([s, e]) => t.start < e && s < t.end);
+const shuffle = seededShuffle(12345);
 
 interface Prepared { joint?: string[]; toks: Token[]; cueLabels: number[]; cueFeats: string[][]; sents: [number, number][]; roles: { cue: CueSpan; labels: number[] }[]; isCue: Uint8Array }
 
@@ -45,8 +40,6 @@ const ROLE_LABELS = ['O', 'B-SRC', 'I-SRC', 'B-CON', 'I-CON'];
 // --joint-folds F0,F1 --joint FILE reuse models written by joint.ts (for experiments); --no-joint
 // trains without stacking.
 const useJoint = !args.includes('--no-joint');
-const readModel = (f: string) => JSON.parse(gunzipSync(readFileSync(f)).toString('utf8')) as PerceptronModel;
-const asTagger = (m: PerceptronModel) => Perceptron.fromModel(m, bioAllowed(JOINT_LABELS));
 
 /** Token labels and features of an article; `jm` is the sentence tagger whose labels are stacked. */
 function prepare(a: Article, jm?: Perceptron): Prepared {
@@ -91,9 +84,9 @@ const log = (m: string) => console.log(`${m} (${((performance.now() - t0) / 1000
 const jointFolds = !useJoint
   ? []
   : jointFiles.length
-    ? jointFiles.map((f) => asTagger(readModel(f)))
-    : [0, 1].map((k) => asTagger(trainJoint(trainSet.filter((_, i) => i % 2 !== k), { log: (m) => log(`fold ${k}: ${m}`) })));
-const jointModel = !useJoint ? undefined : opt('--joint', '') ? readModel(opt('--joint', '')) : trainJoint(trainSet, { log });
+    ? jointFiles.map((f) => Perceptron.fromModel(readModelFile<PerceptronModel>(f)))
+    : [0, 1].map((k) => Perceptron.fromModel(trainJoint(trainSet.filter((_, i) => i % 2 !== k), { log: (m) => log(`fold ${k}: ${m}`) })));
+const jointModel = !useJoint ? undefined : opt('--joint', '') ? readModelFile<PerceptronModel>(opt('--joint', '')) : trainJoint(trainSet, { log });
 const prepared = trainSet.map((a, i) => prepare(a, jointFolds[i % Math.max(1, jointFolds.length)]));
 console.log(`prepared ${prepared.length} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
@@ -121,21 +114,10 @@ for (let ep = 0; ep < (roleFrom ? 0 : roleEpochs); ep++) {
   console.log(`role epoch ${ep + 1}: ${wrong}/${roleItems.length} windows wrong (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
 }
 
-// Shipped form: keys sorted (gzip shares their prefixes) and weights rounded to integers
-// (perceptron weights are sums of ±1 updates averaged; rounding costs ~0.001 F1 and a quarter of the file).
-const round = (m: ReturnType<Perceptron['export']>) => {
-  const L = m.labels.length;
-  const order = m.keys!.map((_, i) => i).sort((x, y) => (m.keys![x]! < m.keys![y]! ? -1 : 1));
-  const values = m.values!;
-  m.keys = order.map((i) => m.keys![i]!);
-  m.values = order.flatMap((i) => values.slice(i * L, (i + 1) * L).map((w) => Math.round(w)));
-  m.trans = m.trans.map((w) => Math.round(w * 10) / 10);
-  return m;
-};
 const model: IntakeModel = {
   ...(jointModel ? { joint: jointModel } : {}),
-  cue: round(cueModel.export(minAbs)),
-  role: roleFrom ? (JSON.parse(gunzipSync(readFileSync(roleFrom)).toString('utf8')) as { role: ReturnType<Perceptron['export']> }).role : round(roleModel.export(minAbs)),
+  cue: compact(cueModel.export(minAbs)),
+  role: roleFrom ? readModelFile(roleFrom).role : compact(roleModel.export(minAbs)),
 };
 function scoreWith(arts: Article[], cueBias: number[], roleBias: number[]) {
   const m = loadModels(model);
