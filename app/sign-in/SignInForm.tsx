@@ -31,7 +31,7 @@ export function SignInForm({
       setError(
         err.status === 429
           ? // the account's own lock says how long it lasts; the per-address limit is a minute
-            err.message?.includes('for this account')
+            err.code === 'ACCOUNT_LOCKED' && err.message
             ? err.message
             : 'Too many attempts. Wait a minute, then try again.'
           : err.status === 403

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { betterAuth } from 'better-auth';
@@ -8,7 +9,7 @@ import { admin } from 'better-auth/plugins';
 import { createAccessControl } from 'better-auth/plugins/access';
 import { adminAc, defaultStatements, userAc } from 'better-auth/plugins/admin/access';
 import { databasePath, type DB } from '~/db/client';
-import { lockedFor, lockedMessage, signInFailed, signInSucceeded } from './sign-in-throttle';
+import { ACCOUNT_LOCKED, lockedFor, lockedMessage, signInFailed, signInSucceeded } from './sign-in-throttle';
 
 const ac = createAccessControl(defaultStatements);
 const roles = {
@@ -44,11 +45,26 @@ function requestOrigin(request?: Request): string | undefined {
   return `${proto}://${host}`;
 }
 
-/** Addresses or CIDR ranges of the reverse proxies in front of the app (TRUSTED_PROXIES, comma-separated). */
-export const trustedProxies = () => (process.env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+/**
+ * Addresses or CIDR ranges of the reverse proxies in front of the app (TRUSTED_PROXIES,
+ * comma-separated). A wrong entry stops the app: better-auth would skip it silently and, with no
+ * valid entry left, trust whatever address a client writes in X-Forwarded-For.
+ */
+export function trustedProxies(value = process.env.TRUSTED_PROXIES ?? ''): string[] {
+  const entries = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const wrong = entries.filter((e) => {
+    const [ip = '', bits, ...rest] = e.split('/');
+    const version = isIP(ip);
+    return !version || rest.length > 0 || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128)));
+  });
+  if (wrong.length) throw new Error(`TRUSTED_PROXIES: ${wrong.join(', ')} is not an IP address or CIDR range (for example 10.0.0.2 or 10.0.0.0/8).`);
+  return entries;
+}
 
 export function createAuth(db: DB, opts: { secret?: string } = {}) {
   const baseURL = appBaseUrl();
+  const proxies = trustedProxies();
+  const perMinute = proxies.length ? 5 : 30;
   return betterAuth({
     appName: 'Corroborate',
     baseURL,
@@ -73,15 +89,15 @@ export function createAuth(db: DB, opts: { secret?: string } = {}) {
       // per client address when a proxy tells it (TRUSTED_PROXIES); without one every client shares
       // these buckets, so they are wider, and the per-account throttle does the guarding
       customRules: {
-        '/sign-in/email': { window: 60, max: trustedProxies().length ? 5 : 30 },
-        '/change-password': { window: 60, max: trustedProxies().length ? 5 : 30 },
+        '/sign-in/email': { window: 60, max: perMinute },
+        '/change-password': { window: 60, max: perMinute },
       },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/sign-in/email') return;
         const wait = await lockedFor(db, ctx.body?.email);
-        if (wait > 0) throw new APIError('TOO_MANY_REQUESTS', { message: lockedMessage(wait) });
+        if (wait > 0) throw new APIError('TOO_MANY_REQUESTS', { message: lockedMessage(wait), code: ACCOUNT_LOCKED });
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/sign-in/email') return;
@@ -96,7 +112,7 @@ export function createAuth(db: DB, opts: { secret?: string } = {}) {
       // TRUSTED_PROXIES and the address is read from X-Forwarded-For past it. Without one, the
       // header is ignored (a client could write any address there) and the limits apply to all
       // clients together; the per-account throttle above does not depend on addresses.
-      ipAddress: trustedProxies().length ? { trustedProxies: trustedProxies() } : { ipAddressHeaders: [] },
+      ipAddress: proxies.length ? { trustedProxies: proxies } : { ipAddressHeaders: [] },
       useSecureCookies: baseURL.startsWith('https:'),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
     },

@@ -31,6 +31,11 @@ export async function signInSucceeded(db: DB, email: unknown): Promise<void> {
   if (k) await clearFailures(db, k);
 }
 
+/** The error code of a refusal by this throttle (the sign-in page shows its message as it is). */
+export const ACCOUNT_LOCKED = 'ACCOUNT_LOCKED';
+
 /** The message a locked account gets, with the wait in whole minutes. */
-export const lockedMessage = (ms: number) =>
-  `Too many wrong passwords for this account. Try again in ${Math.max(1, Math.ceil(ms / 60_000))} minute${Math.ceil(ms / 60_000) > 1 ? 's' : ''}.`;
+export function lockedMessage(ms: number): string {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  return `Too many wrong passwords for this account. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`;
+}

@@ -146,7 +146,9 @@ describe('the tRPC API over HTTP', () => {
     // while locked, the right password is refused too, and the answer says why and for how long
     const right = await attempt(editor.password, 99);
     expect(right.status).toBe(429);
-    expect((await right.json()).message).toMatch(/Too many wrong passwords for this account\. Try again in 15 minutes/);
+    const body = await right.json();
+    expect(body.message).toMatch(/Too many wrong passwords for this account\. Try again in 15 minutes/);
+    expect(body.code).toBe('ACCOUNT_LOCKED');
   });
 
   it('changes a password: the old one stops working, the new one signs in', async () => {

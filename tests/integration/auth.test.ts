@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { APIError } from 'better-auth/api';
-import { createAuth } from '~/server/auth/auth';
+import { createAuth, trustedProxies } from '~/server/auth/auth';
 import { lockedFor, lockedMessage, signInFailed, WINDOW_MS } from '~/server/auth/sign-in-throttle';
 import { freshDb } from '../helpers/db';
 
@@ -75,5 +75,14 @@ describe('the per-account sign-in throttle', () => {
     expect(await lockedFor(db, 'other@desk.test', t0 + 5 * 60_000)).toBe(0);
     expect(await lockedFor(db, 'ed@desk.test', t0 + WINDOW_MS + 1)).toBe(0);
     expect(lockedMessage(10 * 60_000)).toMatch(/Try again in 10 minutes/);
+  });
+});
+
+describe('TRUSTED_PROXIES', () => {
+  it('takes addresses and CIDR ranges, and stops on anything else, naming the setting and the entry', () => {
+    expect(trustedProxies('10.0.0.2, 10.0.0.0/8,::1,fd00::/8')).toEqual(['10.0.0.2', '10.0.0.0/8', '::1', 'fd00::/8']);
+    expect(trustedProxies('')).toEqual([]);
+    expect(() => trustedProxies('10.0.0.2, proxy.internal')).toThrow('TRUSTED_PROXIES: proxy.internal is not an IP address or CIDR range');
+    expect(() => trustedProxies('10.0.0.0/33')).toThrow('TRUSTED_PROXIES: 10.0.0.0/33');
   });
 });
