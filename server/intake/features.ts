@@ -71,15 +71,21 @@ export function baseFeatures(toks: Token[]): string[][] {
 
 /** The base features plus the sentence tagger's labels around each token (new arrays). */
 export function stackJoint(toks: Token[], base: string[][], joint: string[]): string[][] {
+  const stacked = jointContext(toks, joint);
+  return base.map((fs, i) => [...fs, ...stacked[i]!]);
+}
+
+/** The sentence tagger's view of each token, its neighbours and its sentence (the stacked features). */
+export function jointContext(toks: Token[], joint: string[]): string[][] {
   const n = toks.length;
   const J = (i: number) => (i < 0 || i >= n ? '<>' : joint[i]!);
   const has: Record<number, Set<string>> = {};
   for (let i = 0; i < n; i++) (has[toks[i]!.sent] ??= new Set()).add(joint[i]!.slice(2) || 'O');
-  return base.map((fs, i) => {
-    const js = ['SRC', 'CUE', 'CON'].map((r) => (has[toks[i]!.sent]!.has(r) ? r[0] : '-')).join('');
+  return toks.map((t, i) => {
+    const js = ['SRC', 'CUE', 'CON'].map((r) => (has[t.sent]!.has(r) ? r[0] : '-')).join('');
     const j = J(i);
-    return [...fs, 'j=' + j, 'j-1=' + J(i - 1), 'j+1=' + J(i + 1), 'jjj=' + J(i - 1) + '|' + j + '|' + J(i + 1), 'jl=' + j + '|' + toks[i]!.lemma,
-      'js=' + js, 'jsj=' + js + '|' + j, 'jlex=' + j + '|' + (REPORTING.has(toks[i]!.lemma) ? 'R' : '-')];
+    return ['j=' + j, 'j-1=' + J(i - 1), 'j+1=' + J(i + 1), 'jjj=' + J(i - 1) + '|' + j + '|' + J(i + 1), 'jl=' + j + '|' + toks[i]!.lemma,
+      'js=' + js, 'jsj=' + js + '|' + j, 'jlex=' + j + '|' + (REPORTING.has(t.lemma) ? 'R' : '-')];
   });
 }
 
@@ -97,7 +103,6 @@ allegation allegations accusation accusations criticism warning warnings belief 
 
 const BUCKETS = ['0', '1', '2', '3', '4-5', '6-10', '11-20', '21-40', '>40'];
 const bucketIndex = (d: number) => (d <= 3 ? d : d <= 5 ? 4 : d <= 10 ? 5 : d <= 20 ? 6 : d <= 40 ? 7 : 8);
-const bucket = (d: number) => BUCKETS[bucketIndex(d)]!;
 
 export interface CueSpan { a: number; b: number } // token indices, inclusive
 
@@ -106,101 +111,164 @@ export interface CueSpan { a: number; b: number } // token indices, inclusive
  * `isCue` marks tokens of any (other) cue in the document.
  */
 export function roleFeatures(toks: Token[], lo: number, hi: number, cue: CueSpan, isCue: Uint8Array, joint?: string[]): string[][] {
-  return roleFeatureParts(toks, lo, hi, cue, isCue, joint).map((p) => [...p.own, ...p.groups.flatMap((g) => g.feats())]);
-}
-
-/**
- * Role features of one token for one cue: those that depend on both (`own`), and three groups
- * that depend on less, each with a key, so the extractor can score a group once per key:
- * `groups[0]` the token and its position (direction, sentence offset), keyed within the document;
- * `groups[1]` the position alone (direction, sentence offset, distance, quotes/cues/commas
- * between), keyed within the document; `groups[2]` the cue and the position, keyed within one cue.
- */
-export interface RoleFeatureParts {
-  own: string[];
-  groups: [RoleFeatureGroup, RoleFeatureGroup, RoleFeatureGroup];
-}
-export interface RoleFeatureGroup { key: number; feats: () => string[] }
-
-
-export function roleFeatureParts(toks: Token[], lo: number, hi: number, cue: CueSpan, isCue: Uint8Array, joint?: string[]): RoleFeatureParts[] {
-  const { a, b } = cue;
-  const cl = toks.slice(a, b + 1).map((t) => t.lemma).join('_');
-  const W = (i: number) => (i < 0 || i >= toks.length ? '<>' : toks[i]!.lower);
-  const P = (i: number) => (i < 0 || i >= toks.length ? '<>' : toks[i]!.pos);
-  // cue context
-  const before = W(a - 1), after = W(b + 1);
-  const cueCtx = `${isQuote(toks[a - 1]) || before === ',' ? 'q,' : P(a - 1)}>${after === 'that' ? 'that' : isQuote(toks[b + 1]) ? 'Q' : P(b + 1)}`;
-  const cueInQ = toks[a]!.inQuote;
-  // prefix counts of cue tokens and quote marks to count "between" quickly
-  const n = toks.length;
-  const cueCount = new Int32Array(n + 1), quoteCount = new Int32Array(n + 1), punctCount = new Int32Array(n + 1);
+  const view = new RoleView(toks, lo, hi, cue, isCue, joint);
+  const out: string[][] = [];
   for (let i = lo; i < hi; i++) {
-    cueCount[i + 1] = cueCount[i]! + (isCue[i] && (i < a || i > b) ? 1 : 0);
-    quoteCount[i + 1] = quoteCount[i]! + (isQuote(toks[i]) ? 1 : 0);
-    punctCount[i + 1] = punctCount[i]! + (toks[i]!.text === ',' || toks[i]!.text === ';' || toks[i]!.text === ':' ? 1 : 0);
-  }
-  const rng = (arr: Int32Array, x: number, y: number) => arr[Math.max(lo, Math.min(hi, y))]! - arr[Math.max(lo, Math.min(hi, x))]!;
-  const out: RoleFeatureParts[] = [];
-  for (let i = lo; i < hi; i++) {
-    const t = toks[i]!;
-    const { dir, so } = rolePosition(toks, i, cue);
-    const d = i < a ? a - i : i > b ? i - b : 0;
-    const bk = bucket(d);
-    const oc = dir === 'B' ? rng(cueCount, i + 1, a) : dir === 'A' ? rng(cueCount, b + 1, i) : 0;
-    const ocb = oc === 0 ? '0' : oc < 3 ? '1' : '3';
-    const qb = Math.min(3, dir === 'B' ? rng(quoteCount, i + 1, a) : dir === 'A' ? rng(quoteCount, b + 1, i) : 0);
-    const pb = Math.min(2, dir === 'B' ? rng(punctCount, i + 1, a) : dir === 'A' ? rng(punctCount, b + 1, i) : 0);
-    const qbb = String(qb), pbb = String(pb);
-    const D = dir + so;
-    const own = [
-      'pbk=' + dir + t.pos + bk, 'qq=' + D + t.inQuote + cueInQ, 'qbq=' + D + qbb + t.inQuote,
-      'clp=' + cl + dir + t.pos, 'ocp=' + dir + ocb + t.pos, 'pbp=' + dir + pbb + t.pos,
-      'ctxp=' + cueCtx + dir + t.pos, 'ctxq=' + cueCtx + D + t.inQuote, 'sameQ=' + D + (t.inQuote === cueInQ),
-      'w=' + dir + t.lower + bk,
-    ];
-    if (joint) own.push('jbk=' + dir + bk + joint[i]!, 'joc=' + D + ocb + joint[i]!);
-    const at = (dir === 'B' ? 0 : dir === 'A' ? 1 : 2) * 7 + so + 3; // 0..20
-    const position = at * 9 + bucketIndex(d); // 0..188
-    out.push({
-      own,
-      groups: [
-        { key: i * 21 + at, feats: () => roleTokenFeatures(toks, i, dir, so, isCue, joint) },
-        {
-          key: ((position * 4 + qb) * 3 + (oc === 0 ? 0 : oc < 3 ? 1 : 2)) * 3 + pb,
-          feats: () => ['bk=' + dir + bk, 'sobk=' + D + bk, 'qb=' + D + qbb, 'oc=' + D + ocb, 'pb=' + D + pbb, 'pbbk=' + dir + pbb + bk],
-        },
-        { key: position, feats: () => ['cl=' + cl + dir, 'clso=' + cl + D, 'clbk=' + cl + dir + bk, 'ctx=' + cueCtx + D] },
-      ],
-    });
+    view.at(i);
+    const fs: string[] = [];
+    for (let g = 0; g < ROLE_GROUPS.length; g++) fs.push(...view.feats(g));
+    out.push(fs);
   }
   return out;
 }
 
-/** Where a token lies relative to a cue: before/after/in it, and how many sentences away (±3). */
-function rolePosition(toks: Token[], i: number, cue: CueSpan): { dir: 'B' | 'A' | 'C'; so: number } {
-  return { dir: i < cue.a ? 'B' : i > cue.b ? 'A' : 'C', so: Math.max(-3, Math.min(3, toks[i]!.sent - toks[cue.a]!.sent)) };
-}
+/**
+ * The role features of a token for a cue come in groups, each a function of less than the token
+ * and the cue together, with a numeric key that identifies what it depends on. The extractor sums
+ * each group's weights once per key and reuses the sum (a token's features are scored for every
+ * cue whose window holds it). `scope` says how long a key means the same features: within one
+ * document, or always (for a given model; those keys are made of small closed sets).
+ */
+export const ROLE_GROUPS = [
+  { name: 'token', scope: 'document' }, // the token and its neighbours, with the direction to the cue
+  // the position (direction, sentence offset, distance, quotes/other cues/commas between) with the
+  // token's tag, quoting and sentence start, the cue's quoting, and the sentence tagger's label
+  { name: 'position', scope: 'always' },
+  { name: 'cue words', scope: 'document' }, // the cue's lemmas with the position and the token's tag
+  { name: 'cue context', scope: 'always' }, // what stands around the cue, with the position, tag and quoting
+  { name: 'word', scope: 'document' }, // the token's word, direction and distance
+] as const;
 
-/** The role features of a token that depend only on it and its direction and sentence offset. */
-function roleTokenFeatures(toks: Token[], i: number, dir: string, so: number, isCue: Uint8Array, joint?: string[]): string[] {
-  const t = toks[i]!;
-  const W = (k: number) => (k < 0 || k >= toks.length ? '<>' : toks[k]!.lower);
-  const P = (k: number) => (k < 0 || k >= toks.length ? '<>' : toks[k]!.pos);
-  const D = dir + so;
-  const selfCue = isCue[i] && dir !== 'C' ? 1 : 0;
-  const sentStart = i === 0 || toks[i - 1]!.sent !== t.sent;
-  const fs = [
-    'b' + dir, 'so=' + D, 'w=' + dir + t.lower, 'p=' + dir + t.pos, 'sop=' + D + t.pos, 'sh=' + dir + t.shape,
-    'q=' + D + t.inQuote, 'pp-1=' + dir + P(i - 1) + t.pos, 'pp+1=' + dir + t.pos + P(i + 1),
-    'w-1=' + dir + W(i - 1), 'w+1=' + dir + W(i + 1), 'self=' + dir + selfCue + t.pos, 'ss=' + D + sentStart,
-  ];
-  if (joint) {
-    const J = (k: number) => (k < 0 || k >= toks.length ? '<>' : joint[k]!);
-    const j = J(i);
-    fs.push('j=' + dir + j, 'jso=' + D + j, 'jjj=' + dir + J(i - 1) + '|' + j + '|' + J(i + 1), 'jp=' + dir + j + t.pos);
+/** Small integers for closed sets of strings (part-of-speech tags, sentence-tagger labels, cue contexts). */
+class Interned {
+  private table = new Map<string, number>();
+  constructor(private readonly max: number, private readonly what: string) {}
+  id(s: string): number {
+    let k = this.table.get(s);
+    if (k === undefined) {
+      if (this.table.size >= this.max) throw new Error(`role features: more than ${this.max} distinct ${this.what}`);
+      this.table.set(s, (k = this.table.size));
+    }
+    return k;
   }
-  return fs;
+}
+const TAGS = new Interned(64, 'tags');
+const CONTEXTS = new Interned(1 << 16, 'cue contexts');
+
+/** One cue's view of the tokens of its window: set a token with `at(i)`, then read keys and features. */
+export class RoleView {
+  private readonly cl: string;
+  private readonly clId: number;
+  private readonly cueCtx: string;
+  private readonly ctxId: number;
+  private readonly cueInQ: boolean;
+  private readonly cueCount: Int32Array;
+  private readonly quoteCount: Int32Array;
+  private readonly punctCount: Int32Array;
+  // the current token
+  private i = 0;
+  private dir: 'B' | 'A' | 'C' = 'B';
+  private so = 0;
+  private bk = 0;
+  private oc = 0;
+  private qb = 0;
+  private pb = 0;
+  /** The current token's key per group (see ROLE_GROUPS). */
+  readonly keys = new Array<number>(ROLE_GROUPS.length).fill(0);
+
+  /** `cueWords` numbers the cues' lemma strings within one document (keys of the 'cue words' group). */
+  constructor(private readonly toks: Token[], private readonly lo: number, private readonly hi: number, private readonly cue: CueSpan, private readonly isCue: Uint8Array, private readonly joint?: string[], cueWords = new Map<string, number>()) {
+    const { a, b } = cue;
+    this.cl = toks.slice(a, b + 1).map((t) => t.lemma).join('_');
+    if (!cueWords.has(this.cl)) cueWords.set(this.cl, cueWords.size);
+    this.clId = cueWords.get(this.cl)!;
+    const W = (i: number) => (i < 0 || i >= toks.length ? '<>' : toks[i]!.lower);
+    const P = (i: number) => (i < 0 || i >= toks.length ? '<>' : toks[i]!.pos);
+    const before = W(a - 1), after = W(b + 1);
+    this.cueCtx = `${isQuote(toks[a - 1]) || before === ',' ? 'q,' : P(a - 1)}>${after === 'that' ? 'that' : isQuote(toks[b + 1]) ? 'Q' : P(b + 1)}`;
+    this.ctxId = CONTEXTS.id(this.cueCtx);
+    this.cueInQ = toks[a]!.inQuote;
+    // prefix counts of other cues' tokens, quote marks and commas, to count "between" quickly
+    const m = hi - lo + 1;
+    this.cueCount = new Int32Array(m); this.quoteCount = new Int32Array(m); this.punctCount = new Int32Array(m);
+    for (let i = lo; i < hi; i++) {
+      const k = i - lo, t = toks[i]!;
+      this.cueCount[k + 1] = this.cueCount[k]! + (isCue[i] && (i < a || i > b) ? 1 : 0);
+      this.quoteCount[k + 1] = this.quoteCount[k]! + (isQuote(t) ? 1 : 0);
+      this.punctCount[k + 1] = this.punctCount[k]! + (t.text === ',' || t.text === ';' || t.text === ':' ? 1 : 0);
+    }
+  }
+
+  /** How many of the counted tokens lie in [x, y) (clamped to the window). No closures: this is hot. */
+  private between(arr: Int32Array, x: number, y: number): number {
+    const lo = this.lo, hi = this.hi;
+    return arr[Math.max(lo, Math.min(hi, y)) - lo]! - arr[Math.max(lo, Math.min(hi, x)) - lo]!;
+  }
+
+  /** Make token i the current one and compute its group keys. */
+  at(i: number): void {
+    const { a, b } = this.cue, toks = this.toks, t = toks[i]!;
+    this.i = i;
+    const dir = (this.dir = i < a ? 'B' : i > b ? 'A' : 'C');
+    const dirId = dir === 'B' ? 0 : dir === 'A' ? 1 : 2;
+    this.so = Math.max(-3, Math.min(3, t.sent - toks[a]!.sent));
+    this.bk = bucketIndex(i < a ? a - i : i > b ? i - b : 0);
+    const oc = dir === 'B' ? this.between(this.cueCount, i + 1, a) : dir === 'A' ? this.between(this.cueCount, b + 1, i) : 0;
+    this.oc = oc === 0 ? 0 : oc < 3 ? 1 : 2;
+    this.qb = Math.min(3, dir === 'B' ? this.between(this.quoteCount, i + 1, a) : dir === 'A' ? this.between(this.quoteCount, b + 1, i) : 0);
+    this.pb = Math.min(2, dir === 'B' ? this.between(this.punctCount, i + 1, a) : dir === 'A' ? this.between(this.punctCount, b + 1, i) : 0);
+    const at = dirId * 7 + this.so + 3; // 0..20
+    const position = at * 9 + this.bk; // 0..188
+    const pos = TAGS.id(t.pos), inQ = t.inQuote ? 1 : 0;
+    const j = this.joint ? TAGS.id(this.joint[i]!) : 64;
+    const sentStart = i === 0 || toks[i - 1]!.sent !== t.sent ? 1 : 0;
+    const k = this.keys;
+    k[0] = i * 3 + dirId;
+    const between = ((position * 4 + this.qb) * 3 + this.oc) * 3 + this.pb; // < 6804
+    k[1] = ((((between * 64 + pos) * 2 + inQ) * 2 + sentStart) * 2 + (this.cueInQ ? 1 : 0)) * 65 + j;
+    k[2] = (this.clId * 189 + position) * 64 + pos;
+    k[3] = ((this.ctxId * 21 + at) * 64 + pos) * 2 + inQ;
+    k[4] = (i * 3 + dirId) * 9 + this.bk;
+  }
+
+  /** The current token's features of group g. */
+  feats(g: number): string[] {
+    const toks = this.toks, i = this.i, t = toks[i]!, dir = this.dir, D = dir + this.so, bk = BUCKETS[this.bk]!;
+    const ocb = this.oc === 0 ? '0' : this.oc === 1 ? '1' : '3', qbb = String(this.qb), pbb = String(this.pb);
+    const J = (k: number) => (k < 0 || k >= toks.length ? '<>' : this.joint![k]!);
+    switch (g) {
+      case 0: {
+        const W = (k: number) => (k < 0 || k >= toks.length ? '<>' : toks[k]!.lower);
+        const P = (k: number) => (k < 0 || k >= toks.length ? '<>' : toks[k]!.pos);
+        const selfCue = this.isCue[i] && dir !== 'C' ? 1 : 0;
+        const fs = [
+          'b' + dir, 'w=' + dir + t.lower, 'p=' + dir + t.pos, 'sh=' + dir + t.shape, 'pp-1=' + dir + P(i - 1) + t.pos, 'pp+1=' + dir + t.pos + P(i + 1),
+          'w-1=' + dir + W(i - 1), 'w+1=' + dir + W(i + 1), 'self=' + dir + selfCue + t.pos,
+        ];
+        if (this.joint) fs.push('j=' + dir + J(i), 'jjj=' + dir + J(i - 1) + '|' + J(i) + '|' + J(i + 1), 'jp=' + dir + J(i) + t.pos);
+        return fs;
+      }
+      case 1: {
+        const sentStart = i === 0 || toks[i - 1]!.sent !== t.sent;
+        const fs = [
+          'so=' + D, 'sop=' + D + t.pos, 'q=' + D + t.inQuote, 'ss=' + D + sentStart,
+          'bk=' + dir + bk, 'sobk=' + D + bk, 'qb=' + D + qbb, 'oc=' + D + ocb, 'pb=' + D + pbb, 'pbbk=' + dir + pbb + bk,
+          'pbk=' + dir + t.pos + bk, 'qq=' + D + t.inQuote + this.cueInQ, 'qbq=' + D + qbb + t.inQuote, 'ocp=' + dir + ocb + t.pos, 'pbp=' + dir + pbb + t.pos, 'sameQ=' + D + (t.inQuote === this.cueInQ),
+        ];
+        if (this.joint) fs.push('jso=' + D + J(i), 'jbk=' + dir + bk + J(i), 'joc=' + D + ocb + J(i));
+        return fs;
+      }
+      case 2: {
+        const cl = this.cl;
+        return ['cl=' + cl + dir, 'clso=' + cl + D, 'clbk=' + cl + dir + bk, 'clp=' + cl + dir + t.pos];
+      }
+      case 3: {
+        const ctx = this.cueCtx;
+        return ['ctx=' + ctx + D, 'ctxp=' + ctx + dir + t.pos, 'ctxq=' + ctx + D + t.inQuote];
+      }
+      default: return ['w=' + dir + t.lower + bk];
+    }
+  }
 }
 
 /** The token window in which a cue's source and content are searched. */

@@ -55,7 +55,7 @@ export class Perceptron {
   }
 
   scores(feats: string[][]): Float64Array[] {
-    return feats.map((fs) => this.add(Float64Array.from(this.bias), fs));
+    return feats.map((fs) => this.add(this.bias.slice(), fs));
   }
 
   /** Adds the weights of the features to `s` (one score per label) and returns it. */
@@ -74,6 +74,29 @@ export class Perceptron {
       }
     }
     return s;
+  }
+
+  /** Where this model's weights of each feature of a shared numbering start (-1: not in this model). */
+  rowsOf(numbering: Map<string, number>): Int32Array {
+    const rows = new Int32Array(numbering.size).fill(-1);
+    for (const [f, id] of numbering) rows[id] = this.idx?.get(f) ?? -1;
+    return rows;
+  }
+
+  /** Adds the weights of features given by their shared numbers (see rowsOf) to `s`. */
+  addRows(s: Float64Array, ids: Int32Array, rows: Int32Array): Float64Array {
+    const L = this.L, flat = this.flat!;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      const o = id < 0 ? -1 : rows[id]!;
+      if (o >= 0) for (let l = 0; l < L; l++) s[l]! += flat[o + l]!;
+    }
+    return s;
+  }
+
+  /** Feature names of a stored model (for a shared numbering). */
+  featureNames(): IterableIterator<string> {
+    return (this.idx ?? this.w).keys();
   }
 
   decode(feats: string[][]): number[] {

@@ -3,7 +3,11 @@ import {
   claimText,
   detectCues,
   extractAttributions,
+  jointLabels,
   loadShippedModels,
+  RoleScorer,
+  runs,
+  sentenceRanges,
   nearestTaggedSource,
   IntakeInputTooLargeError,
   MAX_INPUT_BYTES,
@@ -12,6 +16,7 @@ import {
 } from '~/server/intake/extract';
 import { DomainError } from '~/server/errors';
 import { tokenize } from '~/server/intake/tokens';
+import { roleFeatures, roleWindow, stackJoint, baseFeatures } from '~/server/intake/features';
 
 /** The text a span covers, pieces joined with " … ". */
 const slice = (text: string, span: Span | null) =>
@@ -177,6 +182,43 @@ describe('the sentence tagger stacked into the cue and role taggers', () => {
     expect(['health', 'minister'].map(roleOf)).toEqual(['SRC', 'SRC']);
     expect(roleOf('said')).toBe('CUE');
     expect(roleOf('Friday')).toBe('O');
+  });
+});
+
+describe('the fast scoring paths give the taggers the same scores as their plain feature lists', () => {
+  // Several cues, quotes, a denial and sentences of different lengths, so the cached role-feature
+  // groups are reused across cues and documents.
+  const texts = [
+    '"We will not resign," the mayor told reporters on Tuesday. Her office later denied that she had met the contractor, according to a statement.',
+    'Officials said the bridge was safe. Engineers disputed that, saying the cracks "could grow". The governor added that funds were limited, a spokesman said.',
+  ];
+  const m = loadShippedModels();
+
+  it('finds the cues that decoding the stacked features sentence by sentence finds', () => {
+    for (const text of texts) {
+      const toks = tokenize(text);
+      const joint = jointLabels(toks, m.joint!.model);
+      const feats = stackJoint(toks, baseFeatures(toks), joint);
+      const plain = sentenceRanges(toks).flatMap(([s, e]) => runs(m.cue.decode(feats.slice(s, e)).map((k) => m.cue.labels[k]!), 'CUE', s).map(([a, b]) => ({ a, b })));
+      const fast = detectCues(toks, m);
+      expect(fast.joint).toEqual(joint);
+      expect(fast.cues).toEqual(plain);
+      expect(plain.length).toBeGreaterThan(1);
+    }
+  });
+
+  it("scores every cue's role window as summing its role features would", () => {
+    for (const text of texts) {
+      const toks = tokenize(text);
+      const { cues, joint } = detectCues(toks, m);
+      const isCue = new Uint8Array(toks.length);
+      for (const c of cues) for (let i = c.a; i <= c.b; i++) isCue[i] = 1;
+      const scorer = new RoleScorer(m.role, toks, isCue, joint);
+      for (const c of cues) {
+        const [lo, hi] = roleWindow(toks, c);
+        expect(scorer.emissions(c, lo, hi)).toEqual(m.role.scores(roleFeatures(toks, lo, hi, c, isCue, joint)));
+      }
+    }
   });
 });
 
