@@ -54,6 +54,7 @@ export const AUDIT_ENTITIES = [
   'story_claim',
   'user',
   'invitation',
+  'password_reset',
   'review',
   'merge',
 ] as const;
@@ -205,15 +206,26 @@ export interface AccountTable {
   updatedAt: string;
 }
 
+export const LINK_PURPOSES = ['join', 'password_reset'] as const;
+export type LinkPurpose = (typeof LINK_PURPOSES)[number];
+
+/**
+ * One-time links: an invitation to join (`join`) or an admin's password reset link for an
+ * existing account (`password_reset`, with `userId`; audited as entity `password_reset`).
+ */
 export interface InvitationTable {
   id: Generated<number>;
   tokenHash: string;
   email: string;
+  /** The role to join with; on a reset link, the account's role when the link was made. */
   role: Role;
   invitedBy: string | null;
   createdAt: string;
   expiresAt: string;
   usedAt: string | null;
+  purpose: WithDefault<LinkPurpose>;
+  /** The account a reset link is for (null on an invitation). */
+  userId: string | null;
 }
 
 export interface AuditSubjectTable {

@@ -6,6 +6,7 @@ import * as m0004 from './0004_search';
 import * as m0005 from './0005_merges';
 import * as m0006 from './0006_graph_indexes';
 import * as m0007 from './0007_sign_in_failures';
+import * as m0008 from './0008_password_reset_links';
 
 /** Every migration, in order. Listed in code so bundlers and tests see the same set. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_merges': m0005,
   '0006_graph_indexes': m0006,
   '0007_sign_in_failures': m0007,
+  '0008_password_reset_links': m0008,
 };

@@ -6,6 +6,11 @@ export async function failuresSince(db: DB, email: string, since: number): Promi
   return rows.map((r) => r.at);
 }
 
+/** Every account's failed sign-ins since `since`, newest first within each account. */
+export function failuresOfAllSince(db: DB, since: number): Promise<{ email: string; at: number }[]> {
+  return db.selectFrom('signInFailure').select(['email', 'at']).where('at', '>', since).orderBy('email').orderBy('at', 'desc').execute();
+}
+
 /** Records a failure and forgets every failure older than `forgetBefore` (of any account). */
 export async function recordFailure(db: DB, email: string, at: number, forgetBefore: number): Promise<void> {
   await db.transaction().execute(async (trx) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import type { AccountTable, Database, InvitationTable, Role, UserTable } from '~/db/schema';
 
@@ -49,6 +50,24 @@ export const setUserBanned = (db: Kysely<Database>, id: string, banned: boolean,
     .where('id', '=', id)
     .execute();
 
+/**
+ * Sets the password of the account's credential (email and password) login, adding that login
+ * if the account has none. `passwordHash` is better-auth's hash (better-auth/crypto).
+ */
+export async function setPassword(db: Kysely<Database>, userId: string, passwordHash: string, at: string) {
+  const updated = await db
+    .updateTable('account')
+    .set({ password: passwordHash, updatedAt: at })
+    .where('userId', '=', userId)
+    .where('providerId', '=', 'credential')
+    .executeTakeFirst();
+  if (!updated.numUpdatedRows)
+    await db
+      .insertInto('account')
+      .values({ id: randomUUID(), accountId: userId, providerId: 'credential', userId, password: passwordHash, createdAt: at, updatedAt: at })
+      .execute();
+}
+
 /** Signs a user out everywhere. */
 export const deleteSessionsOf = (db: Kysely<Database>, userId: string) => db.deleteFrom('session').where('userId', '=', userId).execute();
 
@@ -65,7 +84,17 @@ export const listOpenInvitations = (db: Kysely<Database>, now: string) =>
   db
     .selectFrom('invitation')
     .leftJoin('user as inviter', 'inviter.id', 'invitation.invitedBy')
-    .select(['invitation.id', 'invitation.email', 'invitation.role', 'invitation.createdAt', 'invitation.expiresAt', 'inviter.name as invitedByName'])
+    .leftJoin('user as account', 'account.id', 'invitation.userId')
+    .select([
+      'invitation.id',
+      'invitation.purpose',
+      'invitation.email',
+      'invitation.role',
+      'invitation.createdAt',
+      'invitation.expiresAt',
+      'inviter.name as invitedByName',
+      'account.name as accountName',
+    ])
     .where('invitation.usedAt', 'is', null)
     .where('invitation.expiresAt', '>', now)
     .orderBy('invitation.id', 'desc')

@@ -8,7 +8,7 @@ export const password = z
   .min(10, 'Use at least 10 characters')
   .max(128, 'A password can be 128 characters at most');
 export const role = z.enum(ROLES, 'Choose checker, editor or admin');
-const userId = z.string().min(1).max(100);
+const userId = z.string().min(1, 'Choose an account').max(100, 'Not an account id');
 
 export const createUserInput = z.object({ email, name: text('Name', 1, 100), role, password });
 export type CreateUserInput = z.input<typeof createUserInput>;
@@ -16,9 +16,9 @@ export type CreateUserInput = z.input<typeof createUserInput>;
 export const setRoleInput = z.object({ userId, role });
 export const setDisabledInput = z.object({ userId, disabled: z.boolean() });
 export const inviteInput = z.object({ email, role });
-export const invitationTokenInput = z.object({ token: z.string().min(20).max(200) });
-export const acceptInvitationInput = z.object({
-  token: z.string().min(20).max(200),
-  name: text('Name', 1, 100),
-  password,
-});
+const token = z.string().min(20, 'This link is incomplete').max(200, 'This link is too long');
+export const invitationTokenInput = z.object({ token });
+export const acceptInvitationInput = z.object({ token, name: text('Name', 1, 100), password });
+/** An admin's unlock of a locked account, or a password reset link for it. */
+export const accountInput = z.object({ userId });
+export const resetPasswordInput = z.object({ token, password });

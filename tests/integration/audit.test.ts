@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import type { DB } from '~/db/client';
 import type { AuditEntity } from '~/db/schema';
+import { signInFailed } from '~/server/auth/sign-in-throttle';
 import { appRouter } from '~/server/root';
 import { freshCaller } from '../helpers/db';
 import {
@@ -23,7 +25,7 @@ import {
 // Records a scenario built: rows with id and version, or an invitation token, or a user id.
 type Records = Record<string, any>;
 interface Scenario {
-  setup: (caller: Caller) => Promise<Records>;
+  setup: (caller: Caller, db: DB) => Promise<Records>;
   run: (caller: Caller, r: Records) => Promise<unknown>;
   event: (r: Records) => [action: string, entity: AuditEntity, entityId: number];
   /**
@@ -217,6 +219,30 @@ const SCENARIOS: Record<string, Scenario> = {
     run: (c, r) => c.users.setDisabled({ userId: r.userId!, disabled: true }),
     event: () => ['update', 'user', 0],
   },
+  'users.unlock': {
+    setup: async (c, db) => {
+      const r = await colleague(c);
+      for (let i = 0; i < 5; i++) await signInFailed(db, 'colleague@desk.test');
+      return r;
+    },
+    run: (c, r) => c.users.unlock({ userId: r.userId! }),
+    event: () => ['update', 'user', 0],
+  },
+  // A reset link is a row of the invitation table (the colleague's invitation is #1), audited as a password_reset.
+  'users.createPasswordReset': {
+    setup: colleague,
+    run: (c, r) => c.users.createPasswordReset({ userId: r.userId! }),
+    event: () => ['create', 'password_reset', 2],
+  },
+  'users.resetPassword': {
+    setup: async (c) => {
+      const r = await colleague(c);
+      return { ...r, token: (await c.users.createPasswordReset({ userId: r.userId! })).token };
+    },
+    run: (c, r) => c.users.resetPassword({ token: r.token!, password: 'a new long password' }),
+    event: () => ['update', 'user', 0],
+    actor: 'self',
+  },
 };
 
 // Intake: accepting an article writes its document, claim, source and attribution, in that order.
@@ -257,7 +283,7 @@ describe('every mutation is audited', () => {
   it.each(Object.keys(READ_ONLY))('%s writes nothing and records no event', async (path) => {
     const scenario = READ_ONLY[path]!;
     const { db, caller } = await freshCaller();
-    const records = await scenario.setup(caller);
+    const records = await scenario.setup(caller, db);
     const before = await snapshot(db);
     await scenario.run(caller, records);
     expect(await snapshot(db)).toEqual(before);
@@ -266,7 +292,7 @@ describe('every mutation is audited', () => {
   it.each(Object.keys(SCENARIOS))('%s writes exactly one audit event for each record it changes', async (path) => {
     const scenario = SCENARIOS[path]!;
     const { db, caller } = await freshCaller('checker-7');
-    const records = await scenario.setup(caller);
+    const records = await scenario.setup(caller, db);
     const events = await eventsWrittenBy(db, () => scenario.run(caller, records));
     const [action, entity, entityId] = scenario.event(records);
     const expected = [[action, entity, entityId], ...(scenario.also?.(records) ?? [])];
@@ -280,7 +306,7 @@ describe('every mutation is audited', () => {
   it.each(Object.keys(SCENARIOS))('%s writes its change and its audit event in one transaction', async (path) => {
     const scenario = SCENARIOS[path]!;
     const { db, caller } = await freshCaller();
-    const records = await scenario.setup(caller);
+    const records = await scenario.setup(caller, db);
     // The audit log refuses every write: the change itself must not land either.
     await sql`create trigger audit_down before insert on audit_event begin select raise(abort, 'audit log unavailable'); end`.execute(db);
     const before = await snapshot(db);

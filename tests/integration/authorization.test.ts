@@ -67,9 +67,12 @@ const NEEDS: Record<string, Role | 'public'> = {
   'users.setRole': 'admin',
   'users.setDisabled': 'admin',
   'users.invite': 'admin',
+  'users.unlock': 'admin',
+  'users.createPasswordReset': 'admin',
   'users.auditChain': 'admin',
   'users.invitation': 'public',
   'users.acceptInvitation': 'public',
+  'users.resetPassword': 'public',
 };
 
 type Proc = { _def: { type: string; meta?: { role?: Role } } };

@@ -56,7 +56,7 @@ describe('roles and disabling', () => {
     expect(after.banned).toBe(1);
     expect(await db.selectFrom('session').selectAll().where('userId', '=', 'ed').execute()).toEqual([]);
     const list = await caller.users.list();
-    for (const u of list) expect(Object.keys(u).sort()).toEqual(['banned', 'createdAt', 'disabled', 'email', 'id', 'lastSeenAt', 'name', 'role', 'updatedAt']);
+    for (const u of list) expect(Object.keys(u).sort()).toEqual(['banned', 'createdAt', 'disabled', 'email', 'id', 'lastSeenAt', 'name', 'role', 'signInLock', 'updatedAt']);
     expect(list.find((u) => u.id === 'ed')).toMatchObject({ disabled: true });
     expect(await caller.users.setDisabled({ userId: 'ed', disabled: false })).toMatchObject({ banned: 0 });
   });
