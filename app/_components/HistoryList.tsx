@@ -28,6 +28,7 @@ const ENTITY = {
   story_claim: 'Story membership',
   user: 'Account',
   invitation: 'Invitation',
+  password_reset: 'Password reset link',
   review: 'Review',
   merge: 'Merge',
 } as Record<string, string>;

@@ -26,6 +26,7 @@ const ENTITY_OPTIONS: { value: AuditEntity; label: string }[] = [
   { value: 'merge', label: 'Merges' },
   { value: 'user', label: 'Accounts' },
   { value: 'invitation', label: 'Invitations' },
+  { value: 'password_reset', label: 'Password reset links' },
 ];
 
 const PAGE: Record<'claim' | 'source' | 'document' | 'story', { path: string; noun: string }> = {

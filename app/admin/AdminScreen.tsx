@@ -1,9 +1,9 @@
 'use client';
 
-import { Alert, Badge, Button, Card, CopyButton, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Code, CopyButton, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { IconCircleCheck, IconAlertTriangle } from '@tabler/icons-react';
+import { IconCircleCheck, IconAlertTriangle, IconLock } from '@tabler/icons-react';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ROLES, ROLE_DESCRIPTION, ROLE_LABEL, type Role } from '~/server/users/roles';
@@ -20,17 +20,31 @@ export function AdminScreen() {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const me = useMe();
-  const { data: users } = useSuspenseQuery(trpc.users.list.queryOptions());
+  // Refetched each minute: a sign-in lock counts down and ends by itself.
+  const { data: users } = useSuspenseQuery({ ...trpc.users.list.queryOptions(), refetchInterval: 60_000 });
   const { data: invitations } = useSuspenseQuery(trpc.users.invitations.queryOptions());
   const { data: chain } = useSuspenseQuery(trpc.users.auditChain.queryOptions());
   const refresh = () => qc.invalidateQueries({ queryKey: trpc.users.pathKey() });
   const setRole = useMutation(trpc.users.setRole.mutationOptions({ onSettled: refresh }));
   const setDisabled = useMutation(trpc.users.setDisabled.mutationOptions({ onSettled: refresh }));
   const invite = useMutation(trpc.users.invite.mutationOptions({ onSettled: refresh }));
+  const unlock = useMutation(trpc.users.unlock.mutationOptions({ onSettled: refresh }));
+  const createReset = useMutation(trpc.users.createPasswordReset.mutationOptions({ onSettled: refresh }));
   const [link, setLink] = useState<string | null>(null);
+  const [resetLink, setResetLink] = useState<{ url: string; name: string; email: string; expiresAt: string } | null>(null);
   const form = useForm<{ email: string; role: Role }>({ initialValues: { email: '', role: 'checker' }, validate: zodValidate(inviteInput) });
 
   const fail = (err: unknown) => notifications.show({ color: 'red', title: 'Not changed', message: readServerError(err).message });
+  const unlockUser = (u: { id: string; name: string }) =>
+    unlock
+      .mutateAsync({ userId: u.id })
+      .then(() => notifications.show({ color: 'green', message: `${u.name} can sign in again.` }))
+      .catch(fail);
+  const makeResetLink = (u: { id: string }) =>
+    createReset
+      .mutateAsync({ userId: u.id })
+      .then((r) => setResetLink({ url: `${window.location.origin}/invite/${r.token}`, name: r.name, email: r.email, expiresAt: r.expiresAt }))
+      .catch(fail);
 
   return (
     <>
@@ -109,8 +123,8 @@ export function AdminScreen() {
       </SimpleGrid>
 
       <Card withBorder padding={0} mb="lg">
-        <Table.ScrollContainer minWidth={720}>
-          <Table verticalSpacing="sm" horizontalSpacing="md" aria-label="Desk members">
+        <Table.ScrollContainer minWidth={960}>
+          <Table verticalSpacing="sm" horizontalSpacing="sm" aria-label="Desk members">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
@@ -118,7 +132,9 @@ export function AdminScreen() {
                 <Table.Th>Role</Table.Th>
                 <Table.Th>Status</Table.Th>
                 <Table.Th>Last active</Table.Th>
-                <Table.Th />
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -129,6 +145,7 @@ export function AdminScreen() {
                   <Table.Td w={160}>
                     <Select
                       aria-label={`Role of ${u.name}`}
+                      miw={120}
                       data={ROLE_OPTIONS}
                       value={u.role}
                       allowDeselect={false}
@@ -137,28 +154,68 @@ export function AdminScreen() {
                     />
                   </Table.Td>
                   <Table.Td>
-                    {u.disabled ? (
-                      <Badge color="red" variant="light" tt="none">
-                        Disabled
-                      </Badge>
-                    ) : (
-                      <Badge color="green" variant="light" tt="none">
-                        Active
-                      </Badge>
-                    )}
+                    <Stack gap={6} align="flex-start">
+                      {u.disabled ? (
+                        <Badge color="red" variant="light" tt="none">
+                          Disabled
+                        </Badge>
+                      ) : (
+                        <Badge color="green" variant="light" tt="none">
+                          Active
+                        </Badge>
+                      )}
+                      {u.signInLock && (
+                        <Badge
+                          color="orange"
+                          variant="light"
+                          tt="none"
+                          styles={{ label: { overflow: 'visible' } }}
+                          leftSection={<IconLock size={12} aria-hidden />}
+                          title={`Too many wrong passwords: locked until ${formatDateTime(u.signInLock.until)}`}
+                        >
+                          Locked ({u.signInLock.minutesLeft} min left)
+                        </Badge>
+                      )}
+                    </Stack>
                   </Table.Td>
                   <Table.Td>{u.lastSeenAt ? formatDateTime(String(u.lastSeenAt)) : 'never'}</Table.Td>
                   <Table.Td>
-                    {u.id !== me.id && (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        color={u.disabled ? undefined : 'red'}
-                        onClick={() => setDisabled.mutateAsync({ userId: u.id, disabled: !u.disabled }).catch(fail)}
-                      >
-                        {u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`}
-                      </Button>
-                    )}
+                    <Group gap="xs" wrap="nowrap" justify="flex-end">
+                      {u.signInLock && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          color="orange"
+                          aria-label={`Unlock ${u.name}`}
+                          loading={unlock.isPending && unlock.variables?.userId === u.id}
+                          onClick={() => unlockUser(u)}
+                        >
+                          Unlock
+                        </Button>
+                      )}
+                      {u.id !== me.id && !u.disabled && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={`Reset password of ${u.name}`}
+                          loading={createReset.isPending && createReset.variables?.userId === u.id}
+                          onClick={() => makeResetLink(u)}
+                        >
+                          Reset password
+                        </Button>
+                      )}
+                      {u.id !== me.id && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          color={u.disabled ? undefined : 'red'}
+                          aria-label={u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`}
+                          onClick={() => setDisabled.mutateAsync({ userId: u.id, disabled: !u.disabled }).catch(fail)}
+                        >
+                          {u.disabled ? 'Enable' : 'Disable'}
+                        </Button>
+                      )}
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -170,18 +227,55 @@ export function AdminScreen() {
       {invitations.length > 0 && (
         <Card withBorder padding="md">
           <Title order={2} size="h4" mb="xs">
-            Open invitations
+            Open invitations and reset links
           </Title>
           <Stack gap={4}>
-            {invitations.map((i) => (
-              <Text size="sm" key={i.id}>
-                {i.email} as {ROLE_LABEL[i.role].toLowerCase()}, invited {formatDate(i.createdAt)}
-                {i.invitedByName ? ` by ${i.invitedByName}` : ''}, expires {formatDate(i.expiresAt)}
-              </Text>
-            ))}
+            {invitations.map((i) =>
+              i.purpose === 'password_reset' ? (
+                <Text size="sm" key={i.id}>
+                  Password reset for {i.accountName ?? i.email} ({i.email}), made {formatDateTime(i.createdAt)}
+                  {i.invitedByName ? ` by ${i.invitedByName}` : ''}, expires {formatDateTime(i.expiresAt)}
+                </Text>
+              ) : (
+                <Text size="sm" key={i.id}>
+                  {i.email} as {ROLE_LABEL[i.role].toLowerCase()}, invited {formatDate(i.createdAt)}
+                  {i.invitedByName ? ` by ${i.invitedByName}` : ''}, expires {formatDate(i.expiresAt)}
+                </Text>
+              ),
+            )}
           </Stack>
         </Card>
       )}
+
+      <Modal opened={resetLink !== null} onClose={() => setResetLink(null)} title={`Password reset link for ${resetLink?.name ?? ''}`} size="lg">
+        {resetLink && (
+          <Stack gap="sm">
+            <Text size="sm">
+              Send this link to {resetLink.name} at <b>{resetLink.email}</b> yourself. It works once, until {formatDateTime(resetLink.expiresAt)}. With
+              it they choose a new password; that also clears a sign-in lock and signs them out on every device. Their current password works
+              until then.
+            </Text>
+            <Group gap="xs" wrap="nowrap" align="center">
+              <Code block style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} data-testid="reset-link">
+                {resetLink.url}
+              </Code>
+              <CopyButton value={resetLink.url}>
+                {({ copied, copy }) => (
+                  <Button size="xs" variant="light" onClick={copy} aria-label={copied ? 'Link copied' : 'Copy the link'}>
+                    {copied ? 'Copied' : 'Copy'}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+            <Text size="xs" c="dimmed">
+              The link is shown only now. If it is lost, make a new one.
+            </Text>
+            <Group justify="flex-end">
+              <Button onClick={() => setResetLink(null)}>Done</Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
     </>
   );
 }

@@ -13,5 +13,5 @@ export const ROLE_LABEL: Record<Role, string> = { checker: 'Checker', editor: 'E
 export const ROLE_DESCRIPTION: Record<Role, string> = {
   checker: 'logs claims, attributes and links them, edits',
   editor: 'also reviews claims, grades sources, merges duplicates, deletes',
-  admin: 'also invites users, changes roles, disables accounts',
+  admin: 'also invites users, changes roles, disables and unlocks accounts, makes password reset links',
 };
