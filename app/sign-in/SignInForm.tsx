@@ -59,6 +59,9 @@ export function SignInForm({
           <Button type="submit" loading={form.submitting} fullWidth mt="xs">
             Sign in
           </Button>
+          <Text size="xs" c="dimmed" ta="center">
+            Forgot your password? An admin of your desk can make you a link to set a new one.
+          </Text>
         </Stack>
       </form>
       {demoAccounts.length > 0 && (
