@@ -4,7 +4,7 @@
  * (retrain with `npm run intake:train`).
  */
 import { DomainError } from '../errors';
-import { baseFeatures, jointContext, ROLE_GROUPS, RoleView, roleWindow, type CueSpan } from './features';
+import { baseFeatures, isQuote, jointContext, ROLE_GROUPS, RoleView, roleWindow, type CueSpan } from './features';
 import { Perceptron, type PerceptronModel } from './perceptron';
 import { tokenize, type Token } from './tokens';
 import { existsSync, readFileSync } from 'node:fs';
@@ -269,6 +269,72 @@ function nominalDenials(text: string, toks: Token[], isCue: Uint8Array): Attribu
   return out;
 }
 
+const FINDINGS = new Set(['poll', 'polls', 'polling', 'survey', 'surveys', 'study', 'studies', 'report', 'analysis', 'tally', 'census', 'forecast', 'projection', 'projections', 'estimate', 'estimates', 'findings', 'data', 'ranking', 'rankings', 'count', 'exit']);
+
+/**
+ * What a poll or study found, as news reports it: "In the new Fox poll, Trump leads by 10 points"
+ * and "Trump has 45 percent support in a Fox News poll released Thursday" -> source: the poll
+ * (with what follows it up to a comma), cue "in", content: the rest of the clause; the poll
+ * asserts its finding. The taggers rarely learn this cue, and its sources are long. Conservative
+ * by design: on train articles about half of its proposals match an annotated attribution.
+ */
+function pollFindings(text: string, toks: Token[], isCue: Uint8Array): Attribution[] {
+  const out: Attribution[] = [];
+  for (let i = 0; i < toks.length - 2; i++) {
+    const t = toks[i]!;
+    if (t.lower !== 'in' || isCue[i]) continue;
+    const sent = t.sent;
+    let s0 = i, s1 = i;
+    while (s0 > 0 && toks[s0 - 1]!.sent === sent) s0--;
+    while (s1 + 1 < toks.length && toks[s1 + 1]!.sent === sent) s1++;
+    // "voters surveyed in the poll", "trailing in the polls": the poll is not what says it
+    if (i > s0 && ['VERB', 'AUX'].includes(toks[i - 1]!.pos)) continue;
+    // the noun phrase after "in": determiners, modifiers and nouns ("the new Morning Consult
+    // poll", "an NBC News/Wall Street Journal survey"), then optionally a participle and its
+    // complement without another verb ("conducted by the Times and ABC News", "released Monday")
+    let e = i, participle = false;
+    while (e + 1 <= s1) {
+      const u = toks[e + 1]!;
+      if (u.text === ',' || u.text === ';' || isQuote(u) || (e + 1 === s1 && isPunct(u))) break;
+      const nominal = ['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PART'].includes(u.pos) || u.text === '/' || u.text === '-' || u.text === '’s' || u.text === "'s";
+      if (!participle && u.pos === 'VERB' && /ed$/.test(u.lower) && e > i) { participle = true; e++; continue; }
+      if (participle ? !(nominal || ['ADP', 'CCONJ'].includes(u.pos)) : !nominal) { e = -1; break; }
+      e++;
+    }
+    if (e <= i) continue;
+    // its head (the last noun before any participle) must be a finding, not an idiom
+    let head = -1;
+    for (let k = i + 1; k <= e && toks[k]!.pos !== 'VERB'; k++) if (['NOUN', 'PROPN'].includes(toks[k]!.pos)) head = k;
+    if (head < 0 || !FINDINGS.has(toks[head]!.lower) || (toks[head - 1]?.lower === 'final' && toks[head]!.lower === 'analysis')) continue;
+    const initial = i === s0 || (i === s0 + 1 && isQuote(toks[s0]!));
+    let c0: number, c1: number;
+    if (initial) {
+      if (toks[e + 1]?.text !== ',') continue;
+      c0 = e + 2; c1 = s1;
+    } else {
+      if (e !== s1 && !(e + 1 === s1 && isPunct(toks[s1]!)) && toks[e + 1]?.text !== ',') continue;
+      c0 = s0; c1 = i - 1;
+    }
+    // the finding is a whole clause: not a subordinate or participle clause, not a fragment
+    while (c0 <= c1 && (isPunct(toks[c0]!) || (toks[c0]!.pos === 'VERB' && /ed$/.test(toks[c0]!.lower) && initial))) {
+      // "In the latest poll, conducted in May, Clinton led …": skip the participle up to its comma
+      if (toks[c0]!.pos === 'VERB') { while (c0 <= c1 && toks[c0]!.text !== ',') c0++; }
+      c0++;
+    }
+    if (c0 > c1 || ['SCONJ', 'ADP', 'VERB', 'AUX', 'ADV', 'CCONJ'].includes(toks[c0]!.pos) || /^(though|although|while|if|when|as|because|since|neither|evaluating)$/i.test(toks[c0]!.text)) continue;
+    if (!toks.slice(c0, c1 + 1).some((u) => ['VERB', 'AUX'].includes(u.pos))) continue;
+    // a clause holding another cue or a quotation is someone's statement, not the poll's finding
+    let other = false;
+    for (let k = c0; k <= c1; k++) if (isCue[k] || isQuote(toks[k]!)) other = true;
+    if (other) continue;
+    const [[a, b]] = trimRuns(toks, [[c0, c1]]) as [[number, number]];
+    if (b - a < 2) continue;
+    const content: Piece[] = [{ start: toks[a]!.start, end: toks[b]!.end }];
+    out.push({ source: { start: toks[i + 1]!.start, end: toks[e]!.end }, cue: { start: t.start, end: t.end }, content: content[0]!, stance: 'asserts', claim: claimText(text, content) });
+  }
+  return out;
+}
+
 /**
  * "According to X, Y." when the role tagger found no content for the cue (it learnt "according
  * to" mostly from "…, he said, according to X" where the content lies before): X is the noun
@@ -367,6 +433,7 @@ export function extractWith(text: string, m: Models, goldCues?: [number, number]
   for (const c of cues) for (let i = c.a; i <= c.b; i++) isCue[i] = 1;
   const out: Attribution[] = [];
   for (const att of nominalDenials(text, toks, isCue)) out.push(att);
+  for (const att of pollFindings(text, toks, isCue)) out.push(att);
   const scorer = new RoleScorer(roleModel, toks, isCue, joint);
   for (const c of cues) {
     const [lo, hi] = roleWindow(toks, c);

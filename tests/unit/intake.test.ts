@@ -82,6 +82,30 @@ describe('extractAttributions', () => {
     expect(a!.stance).toBe('reports');
   });
 
+  it('attributes what a poll found to the poll: "In the new X poll, Y" and "Y in a poll released Monday"', () => {
+    const text =
+      'The council met on Tuesday. In the new Riverside Gazette poll, the mayor leads her rival by four points. ' +
+      'The mayor had 38 percent support in a survey conducted by the state university last month.';
+    const atts = extractAttributions(text);
+    const first = atts.find((x) => slice(text, x.source) === 'the new Riverside Gazette poll');
+    expect(first, JSON.stringify(atts.map((x) => slice(text, x.source)))).toBeDefined();
+    expect(slice(text, first!.cue)).toBe('In');
+    expect(slice(text, first!.content)).toBe('the mayor leads her rival by four points');
+    expect(first!.stance).toBe('asserts');
+    const second = atts.find((x) => slice(text, x.source) === 'a survey conducted by the state university last month');
+    expect(second, JSON.stringify(atts.map((x) => slice(text, x.source)))).toBeDefined();
+    expect(slice(text, second!.content)).toBe('The mayor had 38 percent support');
+  });
+
+  it('does not take "in the polls", "surveyed in" or a clause holding another cue for a finding', () => {
+    const text =
+      'Sanders is trailing in the polls against Clinton. According to the Times, the memo is included in the report the FBI sent. ' +
+      'Voters surveyed in the poll were angry.';
+    const atts = extractAttributions(text);
+    const polls = atts.filter((x) => slice(text, x.cue)?.toLowerCase() === 'in');
+    expect(polls.map((x) => slice(text, x.source))).toEqual([]);
+  });
+
   it('keeps a quotation spanning several sentences in one content span', () => {
     const text = 'The commander said: “Our soldiers are exhausted. They have not slept for three days. We need relief.”';
     const a = byCue(text, extractAttributions(text), 'said');
