@@ -1,5 +1,6 @@
 /** Feature extraction for the two taggers: cue detection and per-cue source/content roles. */
 import type { Token } from './tokens';
+import { clusterOf } from './clusters';
 
 const QUOTES = new Set(['"', '“', '”', '«', '»', "''", '``']);
 export const isQuote = (t: Token | undefined) => !!t && QUOTES.has(t.text);
@@ -40,10 +41,13 @@ export function baseFeatures(toks: Token[]): string[][] {
   const closeBefore = new Int8Array(n);
   for (let i = 0; i < n; i++) closeBefore[i] = i > 0 && toks[i - 1]!.sent === toks[i]!.sent ? (closeBefore[i - 1]! || (isQuote(toks[i - 1]) && !toks[i]!.inQuote ? 1 : 0)) : 0;
   const afterClose = (i: number) => String(closeBefore[i]);
+  const cl = toks.map((t) => clusterOf(t.lower));
+  const F = (i: number) => (i < 0 || i >= n ? '<>' : cl[i]![0]);
   const out: string[][] = [];
   for (let i = 0; i < n; i++) {
     const t = toks[i]!;
     const w = t.lower, p = t.pos;
+    const [f, g] = cl[i]!;
     const sentStart = i === 0 || toks[i - 1]!.sent !== t.sent;
     const sentEnd = i === n - 1 || toks[i + 1]!.sent !== t.sent;
     let qPrev = false, qNext = false;
@@ -64,6 +68,8 @@ export function baseFeatures(toks: Token[]): string[][] {
       'lex=' + lex, 'lexp=' + lex + '|' + p, 'lexnx=' + lex + '|' + nx, 'lexpv=' + lex + '|' + pv,
       'nx=' + nx, 'pv=' + pv, 'lnx=' + t.lemma + '|' + nx, 'lpv=' + t.lemma + '|' + pv,
       'sq=' + sq + '|' + p, 'sql=' + sq + '|' + lex + '|' + p, 'aq=' + aq + '|' + p, 'aql=' + aq + '|' + lex,
+      // word clusters: what the word is like, and its neighbours
+      'c=' + f, 'cc=' + g, 'c-1=' + F(i - 1), 'c+1=' + F(i + 1), 'cp=' + f + '|' + p, 'cnx=' + f + '|' + nx, 'cpv=' + f + '|' + pv, 'cq=' + g + '|' + t.inQuote,
     ]);
   }
   return out;
@@ -243,7 +249,7 @@ export class RoleView {
         const selfCue = this.isCue[i] && dir !== 'C' ? 1 : 0;
         const fs = [
           'b' + dir, 'w=' + dir + t.lower, 'p=' + dir + t.pos, 'sh=' + dir + t.shape, 'pp-1=' + dir + P(i - 1) + t.pos, 'pp+1=' + dir + t.pos + P(i + 1),
-          'w-1=' + dir + W(i - 1), 'w+1=' + dir + W(i + 1), 'self=' + dir + selfCue + t.pos,
+          'w-1=' + dir + W(i - 1), 'w+1=' + dir + W(i + 1), 'self=' + dir + selfCue + t.pos, 'c=' + dir + clusterOf(t.lower)[0],
         ];
         if (this.joint) fs.push('j=' + dir + J(i), 'jjj=' + dir + J(i - 1) + '|' + J(i) + '|' + J(i + 1), 'jp=' + dir + J(i) + t.pos);
         return fs;

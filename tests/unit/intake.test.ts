@@ -17,6 +17,7 @@ import {
 import { DomainError } from '~/server/errors';
 import { tokenize } from '~/server/intake/tokens';
 import { roleFeatures, roleWindow, stackJoint, baseFeatures } from '~/server/intake/features';
+import { clusterOf } from '~/server/intake/clusters';
 
 /** The text a span covers, pieces joined with " … ". */
 const slice = (text: string, span: Span | null) =>
@@ -243,6 +244,16 @@ describe('the fast scoring paths give the taggers the same scores as their plain
         expect(scorer.emissions(c, lo, hi)).toEqual(m.role.scores(roleFeatures(toks, lo, hi, c, isCue, joint)));
       }
     }
+  });
+});
+
+describe('word clusters', () => {
+  it('group reporting verbs a tagger seldom sees with the common ones, and mark unknown words', () => {
+    const fine = (w: string) => clusterOf(w)[0];
+    expect(fine('informed')).toBe(fine('told'));
+    expect(fine('contends')).toBe(fine('argued'));
+    expect(fine('contends')).not.toBe(fine('bridge'));
+    expect(clusterOf('zzxqv')).toEqual(['-', '-']);
   });
 });
 
