@@ -7,9 +7,8 @@ import { DomainError } from '../errors';
 import { baseFeatures, isQuote, jointContext, ROLE_GROUPS, RoleView, roleWindow, type CueSpan } from './features';
 import { Perceptron, type PerceptronModel } from './perceptron';
 import { tokenize, type Token } from './tokens';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { shippedFile } from './shipped';
 import { gunzipSync } from 'node:zlib';
 
 /** Character offsets into the text (UTF-16 code units, as JavaScript counts), end exclusive. */
@@ -48,25 +47,13 @@ export interface Models {
   joint?: { model: Perceptron; numbering: Map<string, number>; cueRows: Int32Array; jointRows: Int32Array };
 }
 
-/** Where the shipped weights are: beside this module, or under the project root when bundled. */
-function modelPath(): string {
-  const candidates: string[] = [];
-  try {
-    candidates.push(fileURLToPath(new URL('./model.json.gz', import.meta.url)));
-  } catch {
-    // not a file: URL (bundled); fall back to the project root
-  }
-  candidates.push(join(process.cwd(), 'server', 'intake', 'model.json.gz'));
-  return candidates.find((p) => existsSync(p)) ?? candidates[candidates.length - 1]!;
-}
-
 /** A gzipped JSON weights file (the shipped model, or a trainer's output). */
 export const readModelFile = <T = IntakeModel>(path: string): T => JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as T;
 
 let loaded: Models | undefined;
 /** The shipped weights, read once. */
 export function loadShippedModels(): Models {
-  loaded ??= loadModels(readModelFile(modelPath()));
+  loaded ??= loadModels(readModelFile(shippedFile('model.json.gz', () => new URL('./model.json.gz', import.meta.url))));
   return loaded;
 }
 
