@@ -7,9 +7,9 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ROLE_LABEL } from '~/server/users/roles';
 import { acceptInvitationInput } from '~/server/users/users.schema';
-import { authClient } from '../../_auth/client';
 import { readServerError, zodValidate } from '../../_components/forms';
 import { useTRPC } from '../../_trpc/react';
+import { signInAfterLink } from './signInAfterLink';
 
 export function AcceptInvitation({ token }: { token: string }) {
   const trpc = useTRPC();
@@ -26,9 +26,7 @@ export function AcceptInvitation({ token }: { token: string }) {
         setError(null);
         try {
           const user = await accept.mutateAsync({ token, ...v });
-          await authClient.signIn.email({ email: user.email, password: v.password });
-          router.replace('/claims');
-          router.refresh();
+          setError(await signInAfterLink(router, user.email, v.password));
         } catch (err) {
           const e = readServerError(err);
           form.setErrors(e.fieldErrors);

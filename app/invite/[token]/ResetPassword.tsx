@@ -6,9 +6,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { resetPasswordInput } from '~/server/users/users.schema';
-import { authClient } from '../../_auth/client';
 import { readServerError, zodValidate } from '../../_components/forms';
 import { useTRPC } from '../../_trpc/react';
+import { signInAfterLink } from './signInAfterLink';
 
 /** The form behind an admin's password reset link: a new password, twice. */
 export function ResetPassword({ token }: { token: string }) {
@@ -31,13 +31,7 @@ export function ResetPassword({ token }: { token: string }) {
         setError(null);
         try {
           const user = await reset.mutateAsync({ token, password: v.password });
-          const { error: signInError } = await authClient.signIn.email({ email: user.email, password: v.password });
-          if (signInError) {
-            setError('Your new password is set, but signing in failed. Sign in on the sign-in page with your new password.');
-            return;
-          }
-          router.replace('/claims');
-          router.refresh();
+          setError(await signInAfterLink(router, user.email, v.password));
         } catch (err) {
           const e = readServerError(err);
           form.setErrors(e.fieldErrors);
@@ -47,7 +41,7 @@ export function ResetPassword({ token }: { token: string }) {
     >
       <Stack gap="sm">
         {error && (
-          <Alert color="red" role="alert" title="Password not set">
+          <Alert color="red" role="alert" title="Not done">
             {error}
           </Alert>
         )}
