@@ -130,7 +130,16 @@ export function IntakeScreen() {
   const [active, setActive] = useState<number | null>(null);
   const [publisherKey, setPublisherKey] = useState(0);
   const proposalsHeading = useRef<HTMLHeadingElement>(null);
+  // Which heading takes the focus once it is on screen (after a result renders): a frame timer
+  // could fire before React commits the new heading, and the focus would be lost.
+  const [focusNext, setFocusNext] = useState<'proposals' | 'summary' | null>(null);
   const summaryHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const el = focusNext === 'proposals' ? proposalsHeading.current : focusNext === 'summary' ? summaryHeading.current : null;
+    if (!el) return;
+    el.focus();
+    setFocusNext(null);
+  });
 
   const setDraft = (i: number, patch: Partial<Draft>) => setDrafts((ds) => ds.map((d, j) => (j === i ? { ...d, ...patch } : d)));
   const selected = drafts.filter((d) => d.accepted).length;
@@ -167,7 +176,7 @@ export function IntakeScreen() {
       setFoundTotal(total);
       setDrafts(found.map(draftOf));
       setCardErrors({});
-      requestAnimationFrame(() => proposalsHeading.current?.focus());
+      setFocusNext('proposals');
     } catch (err) {
       const e = readServerError(err);
       form.setErrors(e.fieldErrors);
@@ -208,7 +217,7 @@ export function IntakeScreen() {
       await invalidate('claims', 'sources', 'documents');
       setCardErrors({});
       setResult(r);
-      requestAnimationFrame(() => summaryHeading.current?.focus());
+      setFocusNext('summary');
     } catch (err) {
       const e = readServerError(err);
       show(e.fieldErrors, e.message);
