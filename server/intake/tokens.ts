@@ -33,8 +33,38 @@ export function shape(s: string): string {
 }
 
 type Nlp = ReturnType<typeof winkNLP>;
+/** wink-nlp's lexicon: every word it has met, by index (the model's words first). */
+interface Lexicon { hash: Record<string, number>; list: string[] }
 let nlp: Nlp | undefined;
-const getNlp = (): Nlp => (nlp ??= winkNLP(model));
+let lexicon: Lexicon | undefined;
+let lexiconBase = 0;
+
+/**
+ * wink-nlp adds every unknown word it meets to its lexicon, and its tokenizer does not split a
+ * word the lexicon knows: once "Trump’s" has been met as one token, every later text keeps it
+ * whole where a fresh instance splits "Trump" + "’s". So tokens (and the attributions found)
+ * depended on what the process had read before. tokenize() therefore makes the lexicon forget
+ * the words a text added once the text is read (their entries stay at their indices, so the
+ * tokens of later texts still find their features); every text is read as by a fresh instance.
+ * The forgotten entries still take memory: a new instance replaces the old one after 200,000.
+ */
+const getNlp = (): Nlp => {
+  if (!nlp || !lexicon || lexicon.list.length - lexiconBase > 200_000) {
+    let core: { features: { lexeme: Lexicon } } | undefined;
+    const m = { ...model, core: () => (core = (model as unknown as { core: () => typeof core }).core()) };
+    nlp = winkNLP(m as typeof model);
+    if (!core) throw new Error('wink-nlp did not load its core model');
+    lexicon = core.features.lexeme;
+    lexiconBase = lexicon.list.length;
+  }
+  return nlp;
+};
+
+/** Forget the words added to the lexicon since it held `size` words (see getNlp). */
+function forgetWordsSince(size: number): void {
+  const lex = lexicon!;
+  for (let i = size; i < lex.list.length; i++) if (lex.hash[lex.list[i]!] === i) delete lex.hash[lex.list[i]!];
+}
 
 const OPEN_Q = new Set(['“', '‘', '«']);
 const CLOSE_Q = new Set(['”', '’', '»']);
@@ -42,16 +72,23 @@ const CLOSE_Q = new Set(['”', '’', '»']);
 export function tokenize(text: string): Token[] {
   const n = getNlp();
   const its = n.its;
-  const doc = n.readDoc(text);
-  const values = doc.tokens().out(its.value) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  const lemma = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
-  const sentOf = new Int32Array(values.length);
-  let k = 0;
-  doc.sentences().each((s, si) => {
-    const cnt = s.tokens().length();
-    for (let j = 0; j < cnt && k < values.length; j++) sentOf[k++] = si;
-  });
+  const known = lexicon!.list.length;
+  let sentOf: Int32Array;
+  let values: string[], pos: string[], lemma: string[];
+  try {
+    const doc = n.readDoc(text);
+    values = doc.tokens().out(its.value) as string[];
+    pos = doc.tokens().out(its.pos) as string[];
+    lemma = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+    sentOf = new Int32Array(values.length);
+    let k = 0;
+    doc.sentences().each((s, si) => {
+      const cnt = s.tokens().length();
+      for (let j = 0; j < cnt && k < values.length; j++) sentOf[k++] = si;
+    });
+  } finally {
+    forgetWordsSince(known);
+  }
   const tokens: Token[] = [];
   let cursor = 0;
   let sentShift = 0;

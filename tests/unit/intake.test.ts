@@ -172,6 +172,18 @@ describe('extractAttributions', () => {
   });
 });
 
+describe('tokenize', () => {
+  it('reads every text as a fresh process would: an earlier text does not change how a later one is split', () => {
+    // wink-nlp learns "Clinton’s" as one word from ‘Clinton’s’ and then stopped splitting it anywhere
+    const probe = 'Clinton’s campaign said so.';
+    const before = tokenize(probe).map((t) => t.text);
+    expect(before.slice(0, 2)).toEqual(['Clinton', '’s']);
+    expect(tokenize('Supporters chanted ‘Clinton’s’ name.').map((t) => t.text)).toContain('Clinton’s');
+    expect(tokenize(probe).map((t) => t.text)).toEqual(before);
+    expect(extractAttributions('“Clinton’s campaign is over,” the senator said.')).toEqual(extractAttributions('“Clinton’s campaign is over,” the senator said.'));
+  });
+});
+
 describe('claimText (the suggested claim)', () => {
   /** The piece of `text` covering `part` (first occurrence). */
   const at = (text: string, part: string) => ({ start: text.indexOf(part), end: text.indexOf(part) + part.length });
