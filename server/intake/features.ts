@@ -41,6 +41,27 @@ export function baseFeatures(toks: Token[]): string[][] {
   const closeBefore = new Int8Array(n);
   for (let i = 0; i < n; i++) closeBefore[i] = i > 0 && toks[i - 1]!.sent === toks[i]!.sent ? (closeBefore[i - 1]! || (isQuote(toks[i - 1]) && !toks[i]!.inQuote ? 1 : 0)) : 0;
   const afterClose = (i: number) => String(closeBefore[i]);
+  // a verb frame around the word: where the next verb is (a complement clause follows "said"),
+  // and what stands before it in its clause (a subject: "officials said", not "to say")
+  // (one pass each way, not a scan per token)
+  const isVerb = (u: Token) => u.pos === 'VERB' || u.pos === 'AUX';
+  const verbAt = new Int32Array(n).fill(-1); // distance to the next verb in the sentence, -1: none
+  for (let i = n - 2; i >= 0; i--) {
+    if (toks[i + 1]!.sent !== toks[i]!.sent) continue;
+    verbAt[i] = isVerb(toks[i + 1]!) ? 1 : verbAt[i + 1]! < 0 ? -1 : verbAt[i + 1]! + 1;
+  }
+  const nextVerb = (i: number) => { const d = verbAt[i]!; return d < 0 ? 'none' : d === 1 ? '1' : d <= 3 ? '2' : d <= 6 ? '4' : '7'; };
+  // the nearest noun or pronoun before the word with its distance, or what stops the search first
+  const stopAt: string[] = new Array(n), nounAt = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const u = toks[i - 1];
+    if (!u || u.sent !== toks[i]!.sent) { stopAt[i] = 'S'; continue; }
+    if (u.pos === 'NOUN' || u.pos === 'PROPN' || u.pos === 'PRON') { stopAt[i] = u.pos; nounAt[i] = 1; }
+    else if (isVerb(u)) stopAt[i] = 'V';
+    else if (u.text === ',' || isQuote(u)) stopAt[i] = u.text === ',' ? ',' : 'Q';
+    else { stopAt[i] = stopAt[i - 1]!; nounAt[i] = nounAt[i - 1]! ? nounAt[i - 1]! + 1 : 0; }
+  }
+  const subject = (i: number) => { const d = nounAt[i]!; return d ? stopAt[i]! + (d === 1 ? '1' : d <= 3 ? '2' : '4') : stopAt[i]!; };
   const cl = toks.map((t) => clusterOf(t.lower));
   const F = (i: number) => (i < 0 || i >= n ? '<>' : cl[i]![0]);
   const out: string[][] = [];
@@ -53,7 +74,7 @@ export function baseFeatures(toks: Token[]): string[][] {
     let qPrev = false, qNext = false;
     for (let k = 1; k <= 3; k++) { if (isQuote(toks[i - k])) qPrev = true; if (isQuote(toks[i + k])) qNext = true; }
     const lex = REPORTING.has(t.lemma) ? 'R' : '-';
-    const nx = nextContent(i), pv = prevContent(i), sq = sentQ[t.sent], aq = afterClose(i);
+    const nx = nextContent(i), pv = prevContent(i), sq = sentQ[t.sent], aq = afterClose(i), vf = nextVerb(i), sb = subject(i);
     out.push([
       'b', 'w=' + w, 'l=' + t.lemma, 'p=' + p, 's3=' + w.slice(-3), 'p3=' + w.slice(0, 3), 'sh=' + t.shape,
       'w-1=' + W(i - 1), 'w+1=' + W(i + 1), 'w-2=' + W(i - 2), 'w+2=' + W(i + 2), 'w-3=' + W(i - 3), 'w+3=' + W(i + 3),
@@ -70,6 +91,7 @@ export function baseFeatures(toks: Token[]): string[][] {
       'sq=' + sq + '|' + p, 'sql=' + sq + '|' + lex + '|' + p, 'aq=' + aq + '|' + p, 'aql=' + aq + '|' + lex,
       // word clusters: what the word is like, and its neighbours
       'c=' + f, 'cc=' + g, 'c-1=' + F(i - 1), 'c+1=' + F(i + 1), 'cp=' + f + '|' + p, 'cnx=' + f + '|' + nx, 'cpv=' + f + '|' + pv, 'cq=' + g + '|' + t.inQuote,
+      'vf=' + lex + '|' + p + '|' + vf, 'sb=' + lex + '|' + p + '|' + sb, 'sbvf=' + sb + '|' + p + '|' + vf, 'csb=' + f + '|' + sb, 'lsb=' + t.lemma + '|' + sb,
     ]);
   }
   return out;

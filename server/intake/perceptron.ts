@@ -152,8 +152,11 @@ export class Perceptron {
   }
 
   /** One training step; returns true when the prediction was wrong. */
-  train(feats: string[][], gold: number[]): boolean {
-    const pred = this.decode(feats);
+  train(feats: string[][], gold: number[], cost?: (gold: number, label: number) => number): boolean {
+    const em = this.scores(feats);
+    // cost-augmented decoding: the prediction must beat the gold sequence by its loss (a margin)
+    if (cost) em.forEach((s, i) => { for (let l = 0; l < this.L; l++) s[l]! += cost(gold[i]!, l); });
+    const pred = this.decodeScores(em);
     let wrong = false;
     const L = this.L;
     for (let i = 0; i < gold.length; i++) {

@@ -92,9 +92,14 @@ console.log(`prepared ${prepared.length} articles in ${((performance.now() - t0)
 
 const cueModel = new Perceptron(CUE_LABELS, bioAllowed(CUE_LABELS));
 const cueItems = prepared.flatMap((p) => p.sents.map(([s, e]) => ({ f: p.cueFeats.slice(s, e), g: p.cueLabels.slice(s, e) })));
+// --cue-margin / --role-margin M: cost-augmented training: a prediction must beat the gold labels
+// by M per wrong label before it counts as right (1 chosen on held-out train: source F1 +0.006
+// over plain perceptron updates)
+const marginCost = (m: number) => (m ? (g: number, l: number) => (g === l ? 0 : m) : undefined);
+const cueCost = marginCost(Number(opt('--cue-margin', '1'))), roleCost = marginCost(Number(opt('--role-margin', '1')));
 for (let ep = 0; ep < epochs; ep++) {
   let wrong = 0;
-  for (const it of shuffle(cueItems)) if (cueModel.train(it.f, it.g)) wrong++;
+  for (const it of shuffle(cueItems)) if (cueModel.train(it.f, it.g, cueCost)) wrong++;
   console.log(`cue epoch ${ep + 1}: ${wrong}/${cueItems.length} sentences wrong`);
 }
 
@@ -109,7 +114,7 @@ for (let ep = 0; ep < (roleFrom ? 0 : roleEpochs); ep++) {
   let wrong = 0;
   for (const { p, r } of shuffle(roleItems)) {
     const [lo, hi] = roleWindow(p.toks, r.cue);
-    if (roleModel.train(roleFeatures(p.toks, lo, hi, r.cue, p.isCue, p.joint), r.labels.slice(lo, hi))) wrong++;
+    if (roleModel.train(roleFeatures(p.toks, lo, hi, r.cue, p.isCue, p.joint), r.labels.slice(lo, hi), roleCost)) wrong++;
   }
   console.log(`role epoch ${ep + 1}: ${wrong}/${roleItems.length} windows wrong (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
 }
@@ -129,7 +134,7 @@ function scoreWith(arts: Article[], cueBias: number[], roleBias: number[]) {
 }
 const roleBiasOf = (s: number, c: number) => [0, s, s, c, c];
 // decoding offsets chosen with --tune on held-out train
-let cueB = Number(opt('--cue-bias', '20')), srcB = Number(opt('--src-bias', '0')), conB = Number(opt('--con-bias', '20'));
+let cueB = Number(opt('--cue-bias', '25')), srcB = Number(opt('--src-bias', '0')), conB = Number(opt('--con-bias', '20'));
 if (args.includes('--tune') && heldOut.length) {
   const objective = (sc: Scorer) => { const f = sc.f1(); return (f.content + f.source + f.attribution) / 3; };
   let best = -1;
