@@ -151,14 +151,18 @@ export class Perceptron {
     this.trans[i]! += d;
   }
 
-  /** One training step; returns true when the prediction was wrong. */
+  /**
+   * One training step; returns true when the prediction was wrong. With `cost` (the loss of label
+   * l where the gold label is g), the prediction is made with that loss added, so a step also
+   * updates when the gold labels win by less than the loss of the best wrong labelling.
+   */
   train(feats: string[][], gold: number[], cost?: (gold: number, label: number) => number): boolean {
+    const L = this.L;
     const em = this.scores(feats);
     // cost-augmented decoding: the prediction must beat the gold sequence by its loss (a margin)
-    if (cost) em.forEach((s, i) => { for (let l = 0; l < this.L; l++) s[l]! += cost(gold[i]!, l); });
+    if (cost) em.forEach((s, i) => { for (let l = 0; l < L; l++) s[l]! += cost(gold[i]!, l); });
     const pred = this.decodeScores(em);
     let wrong = false;
-    const L = this.L;
     for (let i = 0; i < gold.length; i++) {
       const g = gold[i]!, p = pred[i]!;
       const gp = i === 0 ? L : gold[i - 1]!, pp = i === 0 ? L : pred[i - 1]!;

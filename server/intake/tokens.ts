@@ -35,60 +35,60 @@ export function shape(s: string): string {
 type Nlp = ReturnType<typeof winkNLP>;
 /** wink-nlp's lexicon: every word it has met, by index (the model's words first). */
 interface Lexicon { hash: Record<string, number>; list: string[] }
-let nlp: Nlp | undefined;
-let lexicon: Lexicon | undefined;
-let lexiconBase = 0;
+/** A wink-nlp instance, its lexicon, and the lexicon's size when the instance was made. */
+interface Wink { nlp: Nlp; lexicon: Lexicon; base: number }
+let wink: Wink | undefined;
 
 /**
  * wink-nlp adds every unknown word it meets to its lexicon, and its tokenizer does not split a
- * word the lexicon knows: once "Trump’s" has been met as one token, every later text keeps it
- * whole where a fresh instance splits "Trump" + "’s". So tokens (and the attributions found)
- * depended on what the process had read before. tokenize() therefore makes the lexicon forget
- * the words a text added once the text is read (their entries stay at their indices, so the
- * tokens of later texts still find their features); every text is read as by a fresh instance.
- * The forgotten entries still take memory: a new instance replaces the old one after 200,000.
+ * word the lexicon knows: once "Clinton’s" has been met as one token (in ‘Clinton’s’), every
+ * later text kept it whole where a fresh instance splits "Clinton" + "’s". So tokens (and the
+ * attributions found) depended on what the process had read before. readWink() therefore makes
+ * the lexicon forget the words a text added once the text is read (their entries stay at their
+ * indices, so the features wink keeps beside them stay aligned); every text is read as by a fresh
+ * instance. The forgotten entries still take memory: a new instance replaces the old one after
+ * 200,000 of them.
  */
-const getNlp = (): Nlp => {
-  if (!nlp || !lexicon || lexicon.list.length - lexiconBase > 200_000) {
+function getWink(): Wink {
+  if (!wink || wink.lexicon.list.length - wink.base > 200_000) {
+    // the core model is built inside winkNLP(); wrapping its loader is the one way to reach the lexicon
     let core: { features: { lexeme: Lexicon } } | undefined;
-    const m = { ...model, core: () => (core = (model as unknown as { core: () => typeof core }).core()) };
-    nlp = winkNLP(m as typeof model);
+    const load = (model as unknown as { core: () => typeof core }).core;
+    const nlp = winkNLP({ ...model, core: () => (core = load()) } as typeof model);
     if (!core) throw new Error('wink-nlp did not load its core model');
-    lexicon = core.features.lexeme;
-    lexiconBase = lexicon.list.length;
+    wink = { nlp, lexicon: core.features.lexeme, base: core.features.lexeme.list.length };
   }
-  return nlp;
-};
+  return wink;
+}
 
-/** Forget the words added to the lexicon since it held `size` words (see getNlp). */
-function forgetWordsSince(size: number): void {
-  const lex = lexicon!;
-  for (let i = size; i < lex.list.length; i++) if (lex.hash[lex.list[i]!] === i) delete lex.hash[lex.list[i]!];
+/** wink-nlp's token values, tags, lemmas and sentence numbers for a text, read as by a fresh instance. */
+function readWink(text: string): { values: string[]; pos: string[]; lemma: string[]; sentOf: Int32Array } {
+  const { nlp, lexicon } = getWink();
+  const known = lexicon.list.length;
+  try {
+    const its = nlp.its;
+    const doc = nlp.readDoc(text);
+    const values = doc.tokens().out(its.value) as string[];
+    const pos = doc.tokens().out(its.pos) as string[];
+    const lemma = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+    const sentOf = new Int32Array(values.length);
+    let k = 0;
+    doc.sentences().each((s, si) => {
+      const cnt = s.tokens().length();
+      for (let j = 0; j < cnt && k < values.length; j++) sentOf[k++] = si;
+    });
+    return { values, pos, lemma, sentOf };
+  } finally {
+    // forget the words this text added
+    for (let i = known; i < lexicon.list.length; i++) if (lexicon.hash[lexicon.list[i]!] === i) delete lexicon.hash[lexicon.list[i]!];
+  }
 }
 
 const OPEN_Q = new Set(['“', '‘', '«']);
 const CLOSE_Q = new Set(['”', '’', '»']);
 
 export function tokenize(text: string): Token[] {
-  const n = getNlp();
-  const its = n.its;
-  const known = lexicon!.list.length;
-  let sentOf: Int32Array;
-  let values: string[], pos: string[], lemma: string[];
-  try {
-    const doc = n.readDoc(text);
-    values = doc.tokens().out(its.value) as string[];
-    pos = doc.tokens().out(its.pos) as string[];
-    lemma = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
-    sentOf = new Int32Array(values.length);
-    let k = 0;
-    doc.sentences().each((s, si) => {
-      const cnt = s.tokens().length();
-      for (let j = 0; j < cnt && k < values.length; j++) sentOf[k++] = si;
-    });
-  } finally {
-    forgetWordsSince(known);
-  }
+  const { values, pos, lemma, sentOf } = readWink(text);
   const tokens: Token[] = [];
   let cursor = 0;
   let sentShift = 0;

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractWith, jointLabels, loadModels, readModelFile } from '~/server/intake/extract';
+import { extractWith, jointLabels, loadModels, readModelFile, type Span } from '~/server/intake/extract';
 import { JOINT_LABELS } from '~/server/intake/features';
 import { Perceptron } from '~/server/intake/perceptron';
 import { tokenize } from '~/server/intake/tokens';
@@ -84,7 +84,7 @@ describe('the trainer (train.ts)', () => {
       const text = 'The governor said the tunnel would open in June.';
       const [att] = extractWith(text, loadModels(readModelFile(out)));
       // the text from a span's first piece to its last
-      const slice = (p: unknown) => { const xs = ([] as { start: number; end: number }[]).concat(p as never); return text.slice(xs[0]!.start, xs[xs.length - 1]!.end); };
+      const slice = (span: Span | null) => { const xs = span == null ? [] : Array.isArray(span) ? span : [span]; return text.slice(xs[0]!.start, xs[xs.length - 1]!.end); };
       expect(slice(att!.cue)).toBe('said');
       expect(slice(att!.source)).toBe('The governor');
       expect(slice(att!.content)).toBe('the tunnel would open in June');
