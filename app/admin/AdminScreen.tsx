@@ -253,7 +253,7 @@ export function AdminScreen() {
             <Text size="sm">
               Send this link to {resetLink.name} at <b>{resetLink.email}</b> yourself. It works once, until {formatDateTime(resetLink.expiresAt)}. With
               it they choose a new password; that also clears a sign-in lock and signs them out on every device. Their current password works
-              until then.
+              until then. Any earlier reset link for {resetLink.name} stops working now.
             </Text>
             <Group gap="xs" wrap="nowrap" align="center">
               <Code block style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} data-testid="reset-link">

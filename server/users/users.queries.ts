@@ -80,6 +80,12 @@ export const findInvitation = (db: Kysely<Database>, tokenHash: string) =>
 export const markInvitationUsed = (db: Kysely<Database>, id: number, at: string) =>
   db.updateTable('invitation').set({ usedAt: at }).where('id', '=', id).where('usedAt', 'is', null).executeTakeFirst();
 
+/** Whether a newer password reset link was made for the account of reset link `id`. */
+export const hasNewerResetLink = async (db: Kysely<Database>, id: number, userId: string) =>
+  Boolean(
+    await db.selectFrom('invitation').select('id').where('purpose', '=', 'password_reset').where('userId', '=', userId).where('id', '>', id).executeTakeFirst(),
+  );
+
 export const listOpenInvitations = (db: Kysely<Database>, now: string) =>
   db
     .selectFrom('invitation')
@@ -97,5 +103,9 @@ export const listOpenInvitations = (db: Kysely<Database>, now: string) =>
     ])
     .where('invitation.usedAt', 'is', null)
     .where('invitation.expiresAt', '>', now)
+    // a reset link stops working once a newer one is made for the same account
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('invitation as newer').select('newer.id').where('newer.purpose', '=', 'password_reset').whereRef('newer.userId', '=', 'invitation.userId').whereRef('newer.id', '>', 'invitation.id'))),
+    )
     .orderBy('invitation.id', 'desc')
     .execute();

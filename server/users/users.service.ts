@@ -130,9 +130,15 @@ const LINK_NOUN: Record<LinkPurpose, string> = { join: 'invitation', password_re
 export const UNKNOWN_LINK =
   'This link is not valid: no invitation or password reset has this address. Check that you copied all of it, or ask an admin of your desk for a new one.';
 
-function unusable(purpose: LinkPurpose | null, why?: 'used' | 'expired') {
-  const message = purpose
-    ? `This ${LINK_NOUN[purpose]} link is not valid any more: ${why === 'used' ? 'it was used already (it works once)' : 'it expired'}. Ask an admin of your desk for a new one.`
+const UNUSABLE_BECAUSE = {
+  used: 'it was used already (it works once)',
+  expired: 'it expired',
+  superseded: 'a newer one was made for this account since (only the newest works)',
+} as const;
+
+function unusable(purpose: LinkPurpose | null, why?: keyof typeof UNUSABLE_BECAUSE) {
+  const message = purpose && why
+    ? `This ${LINK_NOUN[purpose]} link is not valid any more: ${UNUSABLE_BECAUSE[why]}. ${why === 'superseded' ? 'Use the newest link, or ask' : 'Ask'} an admin of your desk for a new one.`
     : UNKNOWN_LINK;
   return new DomainError('not_found', message, 'token');
 }
@@ -142,6 +148,8 @@ async function usableLink(db: Kysely<Database>, token: string, purpose: LinkPurp
   if (!link || (purpose && link.purpose !== purpose)) throw unusable(null);
   if (link.usedAt) throw unusable(link.purpose, 'used');
   if (link.expiresAt <= nowIso()) throw unusable(link.purpose, 'expired');
+  // making a reset link cancels the older ones of the account (one may have gone astray)
+  if (link.purpose === 'password_reset' && link.userId && (await q.hasNewerResetLink(db, link.id, link.userId))) throw unusable(link.purpose, 'superseded');
   return link;
 }
 
@@ -195,7 +203,8 @@ export function unlock(db: Kysely<Database>, actor: Actor, input: { userId: stri
 
 /**
  * A one-time link with which the holder sets a new password for an enabled account, for
- * RESET_HOURS. The admin sends it themselves; nothing changes until it is used.
+ * RESET_HOURS. The admin sends it themselves; nothing changes until it is used, except that the
+ * account's earlier reset links stop working (see usableLink).
  */
 export function createPasswordReset(db: Kysely<Database>, actor: Actor, input: { userId: string }) {
   return db.transaction().execute(async (trx) => {

@@ -126,6 +126,28 @@ describe('password reset links', () => {
     ]);
   });
 
+  it('cancels the older links of an account when a newer one is made: the old one says so, only the newest is listed and works', async () => {
+    const { db, admin, ed, signIn } = await setup();
+    const first = await admin.users.createPasswordReset({ userId: ed.id });
+    // another account's link is not affected by Ed's
+    const other = await createUser(db, null, { email: 'cy@desk.test', name: 'Cy Checker', role: 'checker', password: OLD });
+    const others = await admin.users.createPasswordReset({ userId: other.id });
+    const second = await admin.users.createPasswordReset({ userId: ed.id });
+    expect((await admin.users.invitations()).map((i) => i.accountName)).toEqual(['Ed Itor', 'Cy Checker']);
+
+    const anonymous = callerAs(db, null);
+    for (const attempt of [anonymous.users.invitation({ token: first.token }), anonymous.users.resetPassword({ token: first.token, password: 'from the older link' })]) {
+      const err = await expectTRPCError(attempt, 'NOT_FOUND');
+      expect(err.fieldErrors).toEqual({ token: expect.stringMatching(/^This password reset link is not valid any more: a newer one was made for this account since/) });
+    }
+    expect((await signIn('from the older link')).status).toBe(401);
+    expect((await signIn(OLD)).status).toBe(200);
+
+    await anonymous.users.resetPassword({ token: second.token, password: NEW });
+    expect((await signIn(NEW)).status).toBe(200);
+    await anonymous.users.resetPassword({ token: others.token, password: 'cy has a new one too' });
+  });
+
   it('refuses an expired link, an unknown one, and a link of the other kind, each saying why', async () => {
     const { db, admin, ed, signIn } = await setup();
     const anonymous = callerAs(db, null);
