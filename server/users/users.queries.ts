@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Insertable, Kysely } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
 import type { AccountTable, Database, InvitationTable, Role, UserTable } from '~/db/schema';
 
 const publicColumns = ['id', 'name', 'email', 'role', 'banned', 'createdAt', 'updatedAt'] as const;
@@ -74,17 +74,23 @@ export const deleteSessionsOf = (db: Kysely<Database>, userId: string) => db.del
 export const insertInvitation = (db: Kysely<Database>, v: Insertable<InvitationTable>) =>
   db.insertInto('invitation').values(v).returningAll().executeTakeFirstOrThrow();
 
-export const findInvitation = (db: Kysely<Database>, tokenHash: string) =>
-  db.selectFrom('invitation').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
+/**
+ * Whether a newer password reset link was made for the same account as this link: making one
+ * cancels the older ones (one may have gone astray). The one definition, for using and listing.
+ */
+const supersededLink = (eb: ExpressionBuilder<Database, 'invitation'>) =>
+  eb.exists(
+    eb.selectFrom('invitation as newer').select('newer.id').where('newer.purpose', '=', 'password_reset').whereRef('newer.userId', '=', 'invitation.userId').whereRef('newer.id', '>', 'invitation.id'),
+  );
+
+/** A link by its token's hash, with whether a newer reset link for its account cancelled it. */
+export const findInvitation = async (db: Kysely<Database>, tokenHash: string) => {
+  const row = await db.selectFrom('invitation').selectAll().select((eb) => supersededLink(eb).as('superseded')).where('tokenHash', '=', tokenHash).executeTakeFirst();
+  return row && { ...row, superseded: Boolean(row.superseded) };
+};
 
 export const markInvitationUsed = (db: Kysely<Database>, id: number, at: string) =>
   db.updateTable('invitation').set({ usedAt: at }).where('id', '=', id).where('usedAt', 'is', null).executeTakeFirst();
-
-/** Whether a newer password reset link was made for the account of reset link `id`. */
-export const hasNewerResetLink = async (db: Kysely<Database>, id: number, userId: string) =>
-  Boolean(
-    await db.selectFrom('invitation').select('id').where('purpose', '=', 'password_reset').where('userId', '=', userId).where('id', '>', id).executeTakeFirst(),
-  );
 
 export const listOpenInvitations = (db: Kysely<Database>, now: string) =>
   db
@@ -103,9 +109,6 @@ export const listOpenInvitations = (db: Kysely<Database>, now: string) =>
     ])
     .where('invitation.usedAt', 'is', null)
     .where('invitation.expiresAt', '>', now)
-    // a reset link stops working once a newer one is made for the same account
-    .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('invitation as newer').select('newer.id').where('newer.purpose', '=', 'password_reset').whereRef('newer.userId', '=', 'invitation.userId').whereRef('newer.id', '>', 'invitation.id'))),
-    )
+    .where((eb) => eb.not(supersededLink(eb)))
     .orderBy('invitation.id', 'desc')
     .execute();

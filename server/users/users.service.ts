@@ -148,8 +148,7 @@ async function usableLink(db: Kysely<Database>, token: string, purpose: LinkPurp
   if (!link || (purpose && link.purpose !== purpose)) throw unusable(null);
   if (link.usedAt) throw unusable(link.purpose, 'used');
   if (link.expiresAt <= nowIso()) throw unusable(link.purpose, 'expired');
-  // making a reset link cancels the older ones of the account (one may have gone astray)
-  if (link.purpose === 'password_reset' && link.userId && (await q.hasNewerResetLink(db, link.id, link.userId))) throw unusable(link.purpose, 'superseded');
+  if (link.superseded) throw unusable(link.purpose, 'superseded');
   return link;
 }
 
@@ -204,7 +203,7 @@ export function unlock(db: Kysely<Database>, actor: Actor, input: { userId: stri
 /**
  * A one-time link with which the holder sets a new password for an enabled account, for
  * RESET_HOURS. The admin sends it themselves; nothing changes until it is used, except that the
- * account's earlier reset links stop working (see usableLink).
+ * account's earlier reset links stop working (users.queries.ts: supersededLink).
  */
 export function createPasswordReset(db: Kysely<Database>, actor: Actor, input: { userId: string }) {
   return db.transaction().execute(async (trx) => {
